@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Auditing;
+using Portal.Core.Audits;
 using Portal.Core.Notifications;
 using Portal.Core.Organisations;
 
@@ -12,6 +13,11 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<PortalUser> Users => Set<PortalUser>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<AuditTemplate> AuditTemplates => Set<AuditTemplate>();
+    public DbSet<AuditTheme> AuditThemes => Set<AuditTheme>();
+    public DbSet<AuditCycle> AuditCycles => Set<AuditCycle>();
+    public DbSet<AuditCase> AuditCases => Set<AuditCase>();
+    public DbSet<CaseAudit> CaseAudits => Set<CaseAudit>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);

@@ -1,4 +1,5 @@
 using Portal.App.Features.Admin;
+using Portal.App.Features.Audits;
 using Portal.App.Features.Dashboard;
 
 namespace Portal.App.Features;
@@ -12,6 +13,15 @@ public static class FeatureRegistration
         services.AddScoped<UserAdmin>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<MyWork>();
+        services.AddScoped<AuditTemplatesService>();
+        services.AddScoped<AuditCyclesService>();
+        services.AddScoped<CasePoolService>();
+        services.AddScoped<AuditAllocationService>();
+        services.AddScoped<AuditFormService>();
+        services.AddScoped<AuditFeedbackService>();
+        services.AddScoped<AuditModerationService>();
+        services.AddScoped<AuditReviewListService>();
+        services.AddScoped<AuditReportsService>();
         return services;
     }
 

@@ -201,3 +201,18 @@ public class CycleReportTests
         Assert.Equal(AgreementResult.None, s.Agreement);
     }
 }
+
+public class NameRedactionTests
+{
+    [Fact]
+    public void Full_names_and_their_parts_are_removed_as_whole_words()
+    {
+        var text = "Priya Patel spoke to J.S.'s daughter; priya then updated the plan. Patelian is not a name here. Alex Morgan agreed.";
+        var result = NameRedaction.Redact(text, ["Priya Patel", "Alex Morgan", "J.S."]);
+        Assert.DoesNotContain("Priya", result, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Morgan", result);
+        Assert.DoesNotContain("J.S.", result);
+        Assert.Contains("Patelian", result);
+        Assert.StartsWith("[name removed] spoke", result);
+    }
+}
