@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Auditing;
+using Portal.Core.Notifications;
+using Portal.Core.Organisations;
+
+namespace Portal.App.Data;
+
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<PortalUser> Users => Set<PortalUser>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored as their names so the database reads plainly and reordering an enum is safe.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        // SQLite cannot order or compare DateTimeOffset; store UTC ticks-free ISO text via a converter.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcStringConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToUtcStringConverter>();
+    }
+}

@@ -1,0 +1,21 @@
+using Portal.App.Features.Admin;
+using Portal.App.Features.Dashboard;
+
+namespace Portal.App.Features;
+
+public static class FeatureRegistration
+{
+    public static IServiceCollection AddFeatureServices(this IServiceCollection services)
+    {
+        services.AddScoped<DemoUsers>();
+        services.AddScoped<OrganisationAdmin>();
+        services.AddScoped<UserAdmin>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<MyWork>();
+        return services;
+    }
+
+    public static void MapFeatureEndpoints(this WebApplication app)
+    {
+    }
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on a fresh machine: installs what the tests need (chromium for the browser
+# tests, openpyxl to read exported workbooks back, the OpenID Connect test provider's npm packages),
+# then builds and runs every test. Usage: ./test.sh [extra dotnet test arguments]
+set -euo pipefail
+cd "$(dirname "$0")"
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+/usr/bin/python3 -c "import openpyxl" 2>/dev/null || missing+=(python3-openpyxl)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]}…"
+  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+oidc=Portal.Tests/Browser/oidc
+if [ -f "$oidc/package.json" ] && [ ! -d "$oidc/node_modules" ]; then
+  echo "Installing the OpenID Connect test provider…"
+  (cd "$oidc" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+started=$(date +%s)
+dotnet build Portal.sln -c Release --nologo -v quiet
+dotnet test Portal.sln -c Release --no-build --nologo --logger "console;verbosity=normal" "$@" | tee /tmp/portal-test-output.txt
+status=${PIPESTATUS[0]}
+echo "Suite time: $(( $(date +%s) - started )) s"
+exit "$status"
