@@ -22,6 +22,8 @@ internal sealed class CsvSourceSheet(byte[] content) : ISourceSheet
             BadDataFound = null,
             MissingFieldFound = null,
             DetectColumnCountChanges = false,
+            // Blank lines are rows in Excel too; counting them keeps row numbers true. They are skipped later.
+            IgnoreBlankLines = false,
         };
         using var parser = new CsvParser(reader, configuration);
 

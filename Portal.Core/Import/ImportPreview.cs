@@ -58,11 +58,11 @@ public sealed class ImportPreview<T>
 
         foreach (var group in groups)
         {
-            var rows = group.Select(x => x.Row).ToList();
-            foreach (var row in rows)
+            var rows = group.ToList();
+            foreach (var (row, rowKey) in rows)
             {
-                var others = rows.Where(r => r != row).Select(r => r.RowNumber);
-                row.Source.AddError(ImportMessages.Duplicate(columnName, string.Format(UkCulture, "{0}", group.Key), others));
+                var others = rows.Where(x => x.Row != row).Select(x => x.Row.RowNumber);
+                row.Source.AddError(ImportMessages.Duplicate(columnName, string.Format(UkCulture, "{0}", rowKey), others));
             }
         }
 
