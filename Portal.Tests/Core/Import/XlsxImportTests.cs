@@ -178,4 +178,26 @@ public sealed class XlsxImportTests : IDisposable
 
         Assert.Equal(["Row 2: 'Score' shows the Excel error #DIV/0!. Put a value in the cell instead."], preview.AllErrors);
     }
+
+    [Fact]
+    public async Task A_small_file_that_would_unpack_to_hundreds_of_megabytes_is_refused_before_it_is_opened()
+    {
+        var zipped = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(zipped, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        await using (var entry = zip.CreateEntry("xl/worksheets/sheet1.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open())
+        {
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 101; i++)
+            {
+                await entry.WriteAsync(zeros);
+            }
+        }
+
+        Assert.True(zipped.Length < ImportLimits.MaxFileBytes);
+        var preview = await CaseImport.ReadAsync(ImportTestFiles.Bytes(zipped.ToArray(), "bomb.xlsx"));
+
+        Assert.Equal(
+            ["The workbook is too large to import once opened. Copy just the rows you need into a new workbook and try again."],
+            preview.FileErrors);
+    }
 }
