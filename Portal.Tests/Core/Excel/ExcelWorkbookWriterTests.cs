@@ -5,79 +5,23 @@ using DocumentFormat.OpenXml.Validation;
 using Portal.Core.Excel;
 using Portal.Core.Rag;
 using Xunit;
+using static Portal.Tests.Core.Excel.SampleRows;
 
 namespace Portal.Tests.Core.Excel;
 
-public sealed class ExcelWorkbookWriterTests : IDisposable
+public sealed class ExcelWorkbookWriterTests : IClassFixture<TwoSheetWorkbook>, IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("portal-excel-").FullName;
+    private readonly TwoSheetWorkbook _twoSheets;
+
+    public ExcelWorkbookWriterTests(TwoSheetWorkbook twoSheets) => _twoSheets = twoSheets;
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private sealed record CaseLine(
-        string? Reference,
-        string? Notes,
-        decimal? Score,
-        double? Compliance,
-        int? Visits,
-        DateOnly? WorkDate,
-        DateTime? LoggedAt,
-        DateTimeOffset? ClosedAt,
-        RagStatus? Rating,
-        string? RatingWord);
-
-    private sealed record ActionLine(string Action, RagStatus Status, DateOnly Due);
-
-    private static ExcelSheet<CaseLine> CasesSheet() => new ExcelSheet<CaseLine>("Cases")
-        .Text("Case reference", c => c.Reference)
-        .Text("Notes", c => c.Notes, width: 40)
-        .Number("Score", c => c.Score, decimalPlaces: 1)
-        .Percentage("Compliance", c => c.Compliance, decimalPlaces: 1)
-        .WholeNumber("Visits", c => c.Visits)
-        .Date("Date of work", c => c.WorkDate)
-        .Date("Logged", c => c.LoggedAt, includeTime: true)
-        .Date("Closed", c => c.ClosedAt)
-        .Rag("Rating", c => c.Rating)
-        .Rag("Rating word", c => c.RatingWord);
-
-    private static readonly CaseLine[] Cases =
-    [
-        new("C-001", "=SUM(A1)", 12.5m, 0.875, 3, new DateOnly(2026, 3, 31), new DateTime(2026, 3, 31, 14, 30, 0), new DateTimeOffset(2026, 4, 2, 9, 0, 0, TimeSpan.FromHours(1)), RagStatus.Red, "amber"),
-        new("C-002", "+44 1234", 7m, 0.5, 12_345, new DateOnly(2025, 12, 1), null, null, RagStatus.Green, "Complete"),
-        new("-5", "@cmd", 0.25m, 1, 0, new DateOnly(2026, 1, 9), null, null, RagStatus.Amber, "GREEN"),
-        new("\tx", "\rcarriage", -3m, 0, 1, null, null, null, RagStatus.Complete, "Red"),
-        new("C-005", null, null, null, null, null, null, null, null, null),
-    ];
-
-    private static IEnumerable<ExcelRow<ActionLine>> ActionPlan()
-    {
-        yield return ExcelRow<ActionLine>.Section("1. Access to support before crisis point");
-        yield return new ActionLine("Agree a crisis plan", RagStatus.Amber, new DateOnly(2026, 5, 1));
-        yield return new ActionLine("Name a key worker", RagStatus.Complete, new DateOnly(2026, 4, 1));
-        yield return ExcelRow<ActionLine>.Section("2. Urgent and emergency access");
-        yield return new ActionLine("=HYPERLINK(\"http://evil\")", RagStatus.Red, new DateOnly(2026, 6, 30));
-    }
-
-    private static ExcelSheet<ActionLine> ActionSheet() => new ExcelSheet<ActionLine>("Action plan")
-        .Text("Action", a => a.Action)
-        .Rag("Status", a => a.Status)
-        .Date("Due", a => a.Due);
-
-    private async Task<string> WriteTwoSheetWorkbookAsync()
-    {
-        var path = Path.Combine(_directory, "two-sheets.xlsx");
-        await using var file = File.Create(path);
-        await using var workbook = new ExcelWorkbookWriter(file);
-        await workbook.AddSheetAsync(CasesSheet(), Cases);
-        await workbook.AddSheetAsync(ActionSheet(), ActionPlan());
-        await workbook.CompleteAsync();
-        return path;
-    }
-
     [Fact]
-    public async Task A_two_sheet_workbook_reads_back_in_openpyxl_with_real_values_types_and_formats()
+    public void A_two_sheet_workbook_reads_back_in_openpyxl_with_real_values_types_and_formats()
     {
-        var book = WorkbookReadBack.Read(await WriteTwoSheetWorkbookAsync());
+        var book = _twoSheets.Book;
 
         Assert.Equal(["Cases", "Action plan"], book.SheetTitles);
 
@@ -126,9 +70,9 @@ public sealed class ExcelWorkbookWriterTests : IDisposable
     [InlineData("J2", "Amber", "FFFFEB9C", "FF7F4700")]
     [InlineData("J3", "Complete", "FFBDD7EE", "FF1F3864")]
     [InlineData("J4", "Green", "FFC6EFCE", "FF006100")]
-    public async Task A_RAG_cell_holds_its_word_with_the_matching_fill_and_dark_text(string reference, string word, string fill, string font)
+    public void A_RAG_cell_holds_its_word_with_the_matching_fill_and_dark_text(string reference, string word, string fill, string font)
     {
-        var book = WorkbookReadBack.Read(await WriteTwoSheetWorkbookAsync());
+        var book = _twoSheets.Book;
 
         var cell = book.Cell("Cases", reference);
         Assert.Equal("s", cell.GetProperty("type").GetString());
@@ -145,9 +89,9 @@ public sealed class ExcelWorkbookWriterTests : IDisposable
     [InlineData("Cases", "A5", "'\tx")]
     [InlineData("Cases", "B5", "'\ncarriage")] // XML reads every CR as LF, so the writer writes LF
     [InlineData("Action plan", "A6", "'=HYPERLINK(\"http://evil\")")]
-    public async Task A_text_cell_starting_with_a_formula_character_comes_back_as_text_starting_with_a_quote(string sheet, string reference, string expected)
+    public void A_text_cell_starting_with_a_formula_character_comes_back_as_text_starting_with_a_quote(string sheet, string reference, string expected)
     {
-        var book = WorkbookReadBack.Read(await WriteTwoSheetWorkbookAsync());
+        var book = _twoSheets.Book;
 
         var cell = book.Cell(sheet, reference);
         Assert.Equal("s", cell.GetProperty("type").GetString());
@@ -155,9 +99,9 @@ public sealed class ExcelWorkbookWriterTests : IDisposable
     }
 
     [Fact]
-    public async Task Ordinary_text_is_written_unchanged()
+    public void Ordinary_text_is_written_unchanged()
     {
-        var book = WorkbookReadBack.Read(await WriteTwoSheetWorkbookAsync());
+        var book = _twoSheets.Book;
 
         Assert.Equal("C-001", book.Cell("Cases", "A2").GetProperty("value").GetString());
         Assert.Equal("Agree a crisis plan", book.Cell("Action plan", "A3").GetProperty("value").GetString());
@@ -166,18 +110,18 @@ public sealed class ExcelWorkbookWriterTests : IDisposable
     [Theory]
     [InlineData("Cases", "A1:J6")]
     [InlineData("Action plan", "A1:C6")]
-    public async Task Every_sheet_has_its_header_frozen_and_an_autofilter_over_the_data(string sheet, string filterRange)
+    public void Every_sheet_has_its_header_frozen_and_an_autofilter_over_the_data(string sheet, string filterRange)
     {
-        var book = WorkbookReadBack.Read(await WriteTwoSheetWorkbookAsync());
+        var book = _twoSheets.Book;
 
         Assert.Equal("A2", book.Sheet(sheet).GetProperty("freeze_panes").GetString());
         Assert.Equal(filterRange, book.Sheet(sheet).GetProperty("auto_filter").GetString());
     }
 
     [Fact]
-    public async Task The_header_row_is_bold_and_shaded_and_holds_the_column_names()
+    public void The_header_row_is_bold_and_shaded_and_holds_the_column_names()
     {
-        var book = WorkbookReadBack.Read(await WriteTwoSheetWorkbookAsync());
+        var book = _twoSheets.Book;
 
         var header = book.Cell("Cases", "F1");
         Assert.Equal("Date of work", header.GetProperty("value").GetString());
@@ -187,9 +131,9 @@ public sealed class ExcelWorkbookWriterTests : IDisposable
     }
 
     [Fact]
-    public async Task Null_values_give_empty_cells()
+    public void Null_values_give_empty_cells()
     {
-        var book = WorkbookReadBack.Read(await WriteTwoSheetWorkbookAsync());
+        var book = _twoSheets.Book;
 
         foreach (var column in "BCDEFGHIJ")
         {
@@ -200,9 +144,9 @@ public sealed class ExcelWorkbookWriterTests : IDisposable
     }
 
     [Fact]
-    public async Task A_section_row_holds_its_heading_in_bold_shaded_across_every_column()
+    public void A_section_row_holds_its_heading_in_bold_shaded_across_every_column()
     {
-        var book = WorkbookReadBack.Read(await WriteTwoSheetWorkbookAsync());
+        var book = _twoSheets.Book;
 
         var heading = book.Cell("Action plan", "A2");
         Assert.Equal("1. Access to support before crisis point", heading.GetProperty("value").GetString());
@@ -218,9 +162,9 @@ public sealed class ExcelWorkbookWriterTests : IDisposable
     }
 
     [Fact]
-    public async Task A_given_column_width_is_used_and_others_fit_their_header()
+    public void A_given_column_width_is_used_and_others_fit_their_header()
     {
-        var book = WorkbookReadBack.Read(await WriteTwoSheetWorkbookAsync());
+        var book = _twoSheets.Book;
 
         var widths = book.Sheet("Cases").GetProperty("widths");
         Assert.Equal(40, widths.GetProperty("B").GetDouble());
@@ -228,9 +172,9 @@ public sealed class ExcelWorkbookWriterTests : IDisposable
     }
 
     [Fact]
-    public async Task The_workbook_passes_the_Open_XML_SDK_validator()
+    public void The_workbook_passes_the_Open_XML_SDK_validator()
     {
-        var path = await WriteTwoSheetWorkbookAsync();
+        var path = _twoSheets.Path;
 
         using var document = SpreadsheetDocument.Open(path, false);
         var errors = new OpenXmlValidator(FileFormatVersions.Office2019).Validate(document)
