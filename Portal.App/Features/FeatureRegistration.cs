@@ -27,5 +27,6 @@ public static class FeatureRegistration
 
     public static void MapFeatureEndpoints(this WebApplication app)
     {
+        app.MapAuditEndpoints();
     }
 }

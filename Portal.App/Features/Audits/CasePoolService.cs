@@ -50,11 +50,34 @@ public sealed class CasePoolService(IDbContextFactory<PortalDbContext> dbFactory
     public sealed record DrawSummary(long Seed, int Selected, int Excluded, int NotSelected, int Shortfall, IReadOnlyList<StratumQuota> Strata);
 
     /// <summary>Checks the rows without writing anything: row-level errors and duplicates.</summary>
-    public async Task<ImportPreview> PreviewAsync(Guid cycleId, IReadOnlyList<string> headers, IReadOnlyList<ImportRow> rows)
+    public async Task<ImportPreview> PreviewAsync(Guid cycleId, IReadOnlyList<string> headers, IReadOnlyList<ImportRow> rows,
+        IReadOnlyDictionary<int, IReadOnlyList<string>>? readErrors = null)
     {
         var me = await currentUser.AuthorizeAsync(Policies.ManageAuditCycles);
         await using var db = await dbFactory.CreateDbContextAsync();
-        return await BuildPreviewAsync(db, me, cycleId, headers, rows);
+        return await BuildPreviewAsync(db, me, cycleId, headers, rows, readErrors);
+    }
+
+    /// <summary>Previews an uploaded .xlsx or .csv case list. File-level problems come back as missing columns / messages.</summary>
+    public async Task<(ImportPreview Preview, IReadOnlyList<string> FileErrors)> PreviewFileAsync(Guid cycleId, Portal.Core.Import.ImportFile file)
+    {
+        await currentUser.AuthorizeAsync(Policies.ManageAuditCycles);
+        var read = await CaseListFile.ReadAsync(file);
+        if (read.FileErrors.Count > 0)
+            return (new ImportPreview([], []), read.FileErrors);
+        return (await PreviewAsync(cycleId, Columns, read.Rows, read.RowErrors), []);
+    }
+
+    /// <summary>Imports an uploaded case list if, and only if, every row is valid.</summary>
+    public async Task<(ServiceResult Result, int Imported)> ImportFileAsync(Guid cycleId, Portal.Core.Import.ImportFile file)
+    {
+        await currentUser.AuthorizeAsync(Policies.ManageAuditCycles);
+        var read = await CaseListFile.ReadAsync(file);
+        if (read.FileErrors.Count > 0)
+            return (ServiceResult.Fail(string.Join(" ", read.FileErrors)), 0);
+        if (read.RowErrors.Count > 0)
+            return (ServiceResult.Fail($"{read.RowErrors.Count} row(s) have errors. Correct the file and try again; nothing was imported."), 0);
+        return await ImportAsync(cycleId, Columns, read.Rows);
     }
 
     /// <summary>Imports the rows only if every row is valid; otherwise nothing is written.</summary>
@@ -222,7 +245,8 @@ public sealed class CasePoolService(IDbContextFactory<PortalDbContext> dbFactory
         return workers.Select(w => w.PractitionerEmail ?? w.PractitionerName.Trim().ToLowerInvariant()).ToHashSet();
     }
 
-    private async Task<ImportPreview> BuildPreviewAsync(PortalDbContext db, UserContext me, Guid cycleId, IReadOnlyList<string> headers, IReadOnlyList<ImportRow> rows)
+    private async Task<ImportPreview> BuildPreviewAsync(PortalDbContext db, UserContext me, Guid cycleId, IReadOnlyList<string> headers, IReadOnlyList<ImportRow> rows,
+        IReadOnlyDictionary<int, IReadOnlyList<string>>? readErrors = null)
     {
         var org = me.RequireOrganisation();
         var cycle = await db.AuditCycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId && c.OrganisationId == org)
@@ -238,6 +262,13 @@ public sealed class CasePoolService(IDbContextFactory<PortalDbContext> dbFactory
         var preview = new List<PreviewRow>();
         foreach (var row in rows)
         {
+            if (readErrors is not null && readErrors.TryGetValue(row.RowNumber, out var problems))
+            {
+                // The reader already explained what is wrong with this row's cells.
+                preview.Add(new PreviewRow(row.RowNumber, Cell(row, headers, "Record id"), null, Cell(row, headers, "Practitioner"), Cell(row, headers, "Team"),
+                    null, null, null, false, problems));
+                continue;
+            }
             var errors = new List<string>();
             string? Required(string column)
             {
