@@ -15,7 +15,7 @@ public sealed class AuditFeedbackService(IDbContextFactory<PortalDbContext> dbFa
 {
     public sealed record AuditRow(Guid Id, string CycleName, string TemplateName, int TemplateVersion, string ExternalRecordId, string PractitionerName,
         string TeamName, string AuditorName, AuditStatus Status, AuditGrade? Grade, bool ReflectionWritten, DateTimeOffset AllocatedAt,
-        DateTimeOffset? CompletedAt, bool OpenRiskAlert);
+        DateTimeOffset? CompletedAt, bool OpenRiskAlert, bool IAmTheAuditor);
 
     public sealed record AuditQuery(Guid? CycleId, AuditStatus? Status, string? Search, int Skip, int Take);
 
@@ -157,5 +157,5 @@ public sealed class AuditFeedbackService(IDbContextFactory<PortalDbContext> dbFa
             a.ExternalRecordId, a.PractitionerName, a.TeamName, a.AuditorName, a.Status,
             a.PractitionerUserId == me && a.ReflectionSubmittedAt == null ? null : a.Grade,
             a.ReflectionSubmittedAt != null, a.AllocatedAt, a.CompletedAt,
-            a.RiskAlertRaisedAt != null && a.RiskAlertAcknowledgedAt == null));
+            a.RiskAlertRaisedAt != null && a.RiskAlertAcknowledgedAt == null, a.AuditorId == me));
 }

@@ -20,6 +20,18 @@ public sealed class AuditReportsService(IDbContextFactory<PortalDbContext> dbFac
         double? PercentGoodOrBetter, IReadOnlyList<ThemeCount> Themes, IReadOnlyList<string> GoodPractice, IReadOnlyList<string> Learning,
         AgreementResult Moderation);
 
+    public sealed record ReportableCycle(Guid Id, string Name, AuditCycleKind Kind, DateOnly PeriodStart, DateOnly PeriodEnd, CycleStatus Status);
+
+    /// <summary>Cycles whose sample has been drawn, newest first, for the reports index.</summary>
+    public async Task<IReadOnlyList<ReportableCycle>> CyclesAsync(int take = 100)
+    {
+        var me = await currentUser.AuthorizeAsync(Policies.ViewAuditReports);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.AuditCycles.AsNoTracking().Where(c => c.OrganisationId == me.OrganisationId && c.Status != CycleStatus.Planned)
+            .OrderByDescending(c => c.PeriodStart).Take(take)
+            .Select(c => new ReportableCycle(c.Id, c.Name, c.Kind, c.PeriodStart, c.PeriodEnd, c.Status)).ToListAsync();
+    }
+
     public async Task<CycleReportView?> CycleAsync(Guid cycleId)
     {
         var me = await currentUser.AuthorizeAsync(Policies.ViewAuditReports);
