@@ -81,5 +81,6 @@ public sealed class DemoData(IDbContextFactory<PortalDbContext> dbFactory, TimeP
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await new Demo.AuditDemo(dbFactory, clock).SeedAsync(cancellationToken);
     }
 }

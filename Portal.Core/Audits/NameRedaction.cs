@@ -20,7 +20,8 @@ public static class NameRedaction
             .ToList();
         if (parts.Count == 0)
             return text;
-        var pattern = @"\b(" + string.Join("|", parts.Select(Regex.Escape)) + @")\b";
+        // Look-arounds rather than \b, so names that end in punctuation ("J.S.") still match as whole words.
+        var pattern = @"(?<!\w)(" + string.Join("|", parts.Select(Regex.Escape)) + @")(?!\w)";
         var redacted = Regex.Replace(text, pattern, Placeholder, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         // "[name removed] [name removed]" (first name then surname) reads better as one.
         return Regex.Replace(redacted, Regex.Escape(Placeholder) + @"(\s+" + Regex.Escape(Placeholder) + ")+", Placeholder);

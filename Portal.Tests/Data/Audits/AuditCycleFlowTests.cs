@@ -197,7 +197,7 @@ public class AuditCycleFlowTests
         await using var db = await app.CreateDbContextAsync();
         var notes = await db.Notifications.AsNoTracking().ToListAsync();
         Assert.Contains(notes, n => n.RecipientId == alex && n.Title.Contains("allocated 2 audits"));
-        Assert.Equal(audits.Count(a => a.PractitionerUserId == priya), notes.Count(n => n.RecipientId == priya && n.Title.Contains("self-reflection")));
+        Assert.Equal(audits.Count(a => a.PractitionerUserId == priya), notes.Count(n => n.RecipientId == priya && n.Title.Contains("self-reflection") && n.Title.Contains("Test cycle November 2026")));
         Assert.True(audits.Count(a => a.PractitionerUserId == priya) >= 1);
     }
 
