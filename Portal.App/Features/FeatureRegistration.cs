@@ -17,5 +17,6 @@ public static class FeatureRegistration
 
     public static void MapFeatureEndpoints(this WebApplication app)
     {
+        app.MapAdminEndpoints();
     }
 }
