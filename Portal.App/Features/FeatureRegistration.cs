@@ -10,6 +10,7 @@ public static class FeatureRegistration
         services.AddScoped<DemoUsers>();
         services.AddScoped<OrganisationAdmin>();
         services.AddScoped<UserAdmin>();
+        services.AddScoped<UserImport>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<MyWork>();
         return services;
