@@ -141,6 +141,30 @@ public sealed class ChildProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    /// <summary>Runs a command to the end (openssl, npm); throws with its output if it fails or takes too long.</summary>
+    public static async Task RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
+    {
+        await using var child = Start(Path.GetFileName(fileName), fileName, arguments, workingDirectory, new Dictionary<string, string?>());
+        child._process.StandardInput.Close();
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await child._process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw child.Failure($"{fileName} did not finish within {timeout.TotalSeconds:0} s.");
+        }
+        if (child._process.ExitCode != 0)
+            throw child.Failure($"{fileName} {string.Join(' ', arguments)} failed with exit code {child._process.ExitCode}.");
+    }
+
+    /// <summary>The full path of a program on PATH, or null.</summary>
+    public static string? FindOnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, program))
+            .FirstOrDefault(File.Exists);
+
     /// <summary>A loopback port nobody is listening on (for a process that must know its address before it starts).</summary>
     public static int FreeLoopbackPort()
     {

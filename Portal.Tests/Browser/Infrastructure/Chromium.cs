@@ -67,7 +67,7 @@ public sealed class Chromium : IAsyncDisposable
         context.SetDefaultTimeout((float)ActionTimeout.TotalMilliseconds);
         context.SetDefaultNavigationTimeout((float)NavigationTimeout.TotalMilliseconds);
         var page = await context.NewPageAsync();
-        return new BrowserSession(context, page);
+        return new BrowserSession(context, page, baseUrl);
     }
 
     public async ValueTask DisposeAsync()
@@ -77,24 +77,44 @@ public sealed class Chromium : IAsyncDisposable
     }
 }
 
-/// <summary>One test's browser context and page, with the JavaScript errors the page reported.</summary>
+/// <summary>
+/// One test's browser context and page, with the JavaScript errors the portal's pages reported and the
+/// addresses the page went through (for failure messages).
+/// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
     private readonly List<string> _errors = [];
+    private readonly List<string> _navigations = [];
 
-    public BrowserSession(IBrowserContext context, IPage page)
+    public BrowserSession(IBrowserContext context, IPage page, string portalBaseUrl)
     {
         Context = context;
         Page = page;
         page.Console += (_, message) =>
         {
-            if (message.Type == "error")
-                lock (_errors) _errors.Add($"console: {message.Text}");
+            // Only the portal's own pages count: another site's page (the test identity provider's) is not ours to fix.
+            var location = message.Location;
+            var fromPortal = location.StartsWith(portalBaseUrl, StringComparison.Ordinal)
+                             || (!location.StartsWith("http", StringComparison.Ordinal) && page.Url.StartsWith(portalBaseUrl, StringComparison.Ordinal));
+            if (message.Type == "error" && fromPortal)
+                lock (_errors) _errors.Add($"console: {message.Text} ({message.Location})");
         };
         page.PageError += (_, error) =>
         {
-            lock (_errors) _errors.Add($"page error: {error}");
+            if (page.Url.StartsWith(portalBaseUrl, StringComparison.Ordinal))
+                lock (_errors) _errors.Add($"page error: {error}");
         };
+        page.Response += (_, response) =>
+        {
+            if (response.Request.IsNavigationRequest)
+                lock (_navigations) _navigations.Add($"{response.Status} {response.Request.Method} {response.Url}");
+        };
+    }
+
+    /// <summary>Every page-level request and its status, in order (redirects included).</summary>
+    public string NavigationLog
+    {
+        get { lock (_navigations) return string.Join("\n", _navigations.TakeLast(40)); }
     }
 
     public IBrowserContext Context { get; }
