@@ -33,6 +33,12 @@ public sealed class DevelopmentPortalFixture : IAsyncLifetime
 
     public Task<BrowserSession> NewSessionAsync() => Chromium.NewSessionAsync(Server.BaseUrl);
 
+    /// <summary>The portal's output, for a failure message.</summary>
+    public string Diagnostics() => $"--- portal output ---\n{ChildProcess.Tail(Server?.Output ?? "")}";
+
+    /// <summary>Runs a test in a new browser session (own cookies); failures show the pages visited and the portal's output.</summary>
+    public Task InBrowserAsync(Func<BrowserSession, Task> test) => PortalPages.InBrowserAsync(NewSessionAsync, Diagnostics, test);
+
     public async Task DisposeAsync()
     {
         if (Chromium is not null) await Chromium.DisposeAsync();

@@ -69,6 +69,7 @@ public sealed class OidcPortalFixture : IAsyncLifetime
     /// <summary>A browser session that accepts the provider's self-signed certificate (the portal verifies it properly).</summary>
     public Task<BrowserSession> NewSessionAsync() => Chromium.NewSessionAsync(Server.BaseUrl, ignoreHttpsErrors: true);
 
+    /// <summary>The portal's and the provider's output, for a failure message.</summary>
     public string Diagnostics() =>
         $"--- portal output ---\n{ChildProcess.Tail(Server?.Output ?? "", 8000)}\n--- provider output ---\n{ChildProcess.Tail(ProviderOutput, 4000)}";
 

@@ -31,7 +31,7 @@ public sealed class OidcSignInTests(OidcPortalFixture oidc) : IClassFixture<Oidc
         await Expect(page.Locator(".portal-user-detail")).ToHaveTextAsync($"{role} · Central Bedfordshire Council");
         Assert.True(await PortalPages.HasSessionCookieAsync(session.Context), "A signed-in person has a portal session cookie.");
         Assert.DoesNotContain(await session.Context.CookiesAsync(), c => c.Name == "Portal.SignIn");
-        await PortalPages.AssertNoErrorUiAsync(session, $"{login} after sign-in", () => oidc.Diagnostics());
+        await PortalPages.AssertNoErrorUiAsync(session, $"{login} after sign-in", oidc.Diagnostics);
     });
 
     [Fact]
@@ -44,6 +44,8 @@ public sealed class OidcSignInTests(OidcPortalFixture oidc) : IClassFixture<Oidc
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/awaiting-access");
         await PortalPages.WaitUntilSettledAsync(page);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Your access is being set up");
+        await PortalPages.AssertNoErrorUiAsync(session, "awaiting access page", oidc.Diagnostics);
+        await PortalPages.AssertNoSeriousAccessibilityViolationsAsync(page, "awaiting access page");
 
         // Signed in, but nothing else is open to them.
         await PortalPages.OpenAsync(page, "/admin/users");
@@ -148,6 +150,7 @@ public sealed class OidcSignInTests(OidcPortalFixture oidc) : IClassFixture<Oidc
         await page.WaitForURLAsync(url => url.StartsWith(oidc.Server.BaseUrl + "/account/signed-out", StringComparison.Ordinal));
         await PortalPages.WaitUntilSettledAsync(page);
         await Expect(page.Locator("h1")).ToHaveTextAsync("You have signed out");
+        await PortalPages.AssertNoSeriousAccessibilityViolationsAsync(page, "signed-out page");
         Assert.False(await PortalPages.HasSessionCookieAsync(session.Context), "The portal session cookie is gone.");
 
         await page.GotoAsync("/");
@@ -160,19 +163,7 @@ public sealed class OidcSignInTests(OidcPortalFixture oidc) : IClassFixture<Oidc
         Assert.StartsWith(oidc.Issuer, page.Url);
     });
 
-    /// <summary>Runs a test step in a new browser; a failure also shows the pages the browser went through and both servers' output.</summary>
-    private async Task InBrowserAsync(Func<BrowserSession, Task> test)
-    {
-        await using var session = await oidc.NewSessionAsync();
-        try
-        {
-            await test(session);
-        }
-        catch (Exception ex) when (ex is not Xunit.Sdk.XunitException || !ex.Message.Contains("--- portal output ---"))
-        {
-            throw new Xunit.Sdk.XunitException($"{ex.GetType().Name}: {ex.Message}\n--- pages visited ---\n{session.NavigationLog}\n{oidc.Diagnostics()}\n{ex.StackTrace}");
-        }
-    }
+    private Task InBrowserAsync(Func<BrowserSession, Task> test) => PortalPages.InBrowserAsync(oidc.NewSessionAsync, oidc.Diagnostics, test);
 
     /// <summary>From the portal's sign-in page through the provider's login (and consent) forms.</summary>
     private async Task SignInAtProviderAsync(IPage page, string login)

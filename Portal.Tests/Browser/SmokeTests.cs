@@ -19,15 +19,14 @@ public sealed class SmokeTests(DevelopmentPortalFixture portal, ITestOutputHelpe
 
     [Theory]
     [MemberData(nameof(Roles))]
-    public async Task Each_demo_role_signs_in_sees_who_they_are_and_opens_every_page_in_the_navigation_accessibly(PortalRole role)
+    public Task Each_demo_role_signs_in_sees_who_they_are_and_opens_every_page_in_the_navigation_accessibly(PortalRole role) => portal.InBrowserAsync(async session =>
     {
-        await using var session = await portal.NewSessionAsync();
         var page = session.Page;
         var demo = DemoData.Users.Single(u => u.Role == role);
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await PortalPages.SignInAsDemoUserAsync(page, role);
-        output.WriteLine($"signed in as {role}: {clock.ElapsedMilliseconds} ms");
+        output.WriteLine($"signed in as {role} in {clock.ElapsedMilliseconds} ms");
 
         var header = page.Locator(".portal-user");
         await Expect(header.Locator(".portal-user-name")).ToHaveTextAsync(demo.Name);
@@ -46,39 +45,35 @@ public sealed class SmokeTests(DevelopmentPortalFixture portal, ITestOutputHelpe
             var where = $"{role} on {href}";
             clock.Restart();
             await PortalPages.OpenAsync(page, href);
-            output.WriteLine($"{href} open: {clock.ElapsedMilliseconds} ms");
             Assert.Equal(href, new Uri(page.Url).AbsolutePath);
             await Expect(page.GetByText("You do not have access")).ToHaveCountAsync(0);
-            await PortalPages.AssertNoErrorUiAsync(session, where, () => portal.Server.Output);
+            await PortalPages.AssertNoErrorUiAsync(session, where, portal.Diagnostics);
             await PortalPages.AssertNoSeriousAccessibilityViolationsAsync(page, where);
-            output.WriteLine($"{href} checked: {clock.ElapsedMilliseconds} ms");
+            output.WriteLine($"{href} opened and checked in {clock.ElapsedMilliseconds} ms");
         }
-    }
+    });
 
     [Fact]
-    public async Task The_sign_in_page_is_accessible()
+    public Task The_sign_in_page_is_accessible() => portal.InBrowserAsync(async session =>
     {
-        await using var session = await portal.NewSessionAsync();
         await PortalPages.OpenAsync(session.Page, "/account/signin");
         await Expect(session.Page.Locator("button[data-role]")).ToHaveCountAsync(PortalRoles.All.Count);
-        await PortalPages.AssertNoErrorUiAsync(session, "sign-in page", () => portal.Server.Output);
+        await PortalPages.AssertNoErrorUiAsync(session, "sign-in page", portal.Diagnostics);
         await PortalPages.AssertNoSeriousAccessibilityViolationsAsync(session.Page, "sign-in page");
-    }
+    });
 
     [Fact]
-    public async Task An_anonymous_visit_to_my_work_is_sent_to_the_sign_in_page()
+    public Task An_anonymous_visit_to_my_work_is_sent_to_the_sign_in_page() => portal.InBrowserAsync(async session =>
     {
-        await using var session = await portal.NewSessionAsync();
         await session.Page.GotoAsync("/");
         await session.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/signin");
         await Expect(session.Page.Locator("h1")).ToHaveTextAsync("Sign in to Portal");
         Assert.False(await PortalPages.HasSessionCookieAsync(session.Context));
-    }
+    });
 
     [Fact]
-    public async Task A_practitioner_opening_the_user_administration_page_is_told_they_do_not_have_access()
+    public Task A_practitioner_opening_the_user_administration_page_is_told_they_do_not_have_access() => portal.InBrowserAsync(async session =>
     {
-        await using var session = await portal.NewSessionAsync();
         var page = session.Page;
         await PortalPages.SignInAsDemoUserAsync(page, PortalRole.Practitioner);
 
@@ -88,12 +83,11 @@ public sealed class SmokeTests(DevelopmentPortalFixture portal, ITestOutputHelpe
         await Expect(page.Locator("h1")).ToHaveTextAsync("You do not have access to this page");
         await Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "Email" })).ToHaveCountAsync(0);
         await Expect(page.GetByText("practitioner@demo.portal.local")).ToHaveCountAsync(0);
-    }
+    });
 
     [Fact]
-    public async Task The_skip_link_is_the_first_tab_stop_and_moves_focus_to_the_main_content()
+    public Task The_skip_link_is_the_first_tab_stop_and_moves_focus_to_the_main_content() => portal.InBrowserAsync(async session =>
     {
-        await using var session = await portal.NewSessionAsync();
         var page = session.Page;
         await PortalPages.SignInAsDemoUserAsync(page, PortalRole.Administrator);
         // A page other than the home page: a skip link must not navigate away from the page it is on.
@@ -114,5 +108,5 @@ public sealed class SmokeTests(DevelopmentPortalFixture portal, ITestOutputHelpe
         await page.Keyboard.PressAsync("Tab");
         Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('main').contains(document.activeElement)"),
             "After the skip link, Tab should move to the first control inside the main content.");
-    }
+    });
 }

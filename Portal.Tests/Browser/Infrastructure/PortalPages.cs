@@ -42,7 +42,7 @@ public static class PortalPages
     }
 
     /// <summary>No Blazor error bar, no "unhandled error" text, no JavaScript errors (a crashed circuit logs one).</summary>
-    public static async Task AssertNoErrorUiAsync(BrowserSession session, string where, Func<string>? serverOutput = null)
+    public static async Task AssertNoErrorUiAsync(BrowserSession session, string where, Func<string>? diagnostics = null)
     {
         var page = session.Page;
         var errorBarVisible = await page.Locator("#blazor-error-ui").IsVisibleAsync();
@@ -51,8 +51,28 @@ public static class PortalPages
         if (errorBarVisible || unhandledText > 0 || errors.Count > 0)
             Assert.Fail($"{where}: the page shows an error (error bar visible: {errorBarVisible}, 'An unhandled error' shown: {unhandledText > 0}).\n" +
                         $"Browser errors:\n  {string.Join("\n  ", errors)}\n" +
-                        (serverOutput is null ? "" : $"--- portal output ---\n{ChildProcess.Tail(serverOutput())}"));
+                        diagnostics?.Invoke());
     }
+
+    /// <summary>
+    /// Runs a test in a new browser session; a failure also shows the pages the browser went through and the
+    /// servers' output, which is usually what explains it.
+    /// </summary>
+    public static async Task InBrowserAsync(Func<Task<BrowserSession>> open, Func<string> diagnostics, Func<BrowserSession, Task> test)
+    {
+        await using var session = await open();
+        try
+        {
+            await test(session);
+        }
+        catch (Exception ex) when (!ex.Message.Contains(Marker, StringComparison.Ordinal))
+        {
+            throw new Xunit.Sdk.XunitException(
+                $"{ex.GetType().Name}: {ex.Message}\n{Marker}\n{session.NavigationLog}\n{diagnostics()}\n{ex.StackTrace}");
+        }
+    }
+
+    private const string Marker = "--- pages visited ---";
 
     /// <summary>Runs axe-core in the page; fails on any serious or critical violation, listing each with its elements.</summary>
     public static async Task AssertNoSeriousAccessibilityViolationsAsync(IPage page, string where)
