@@ -109,4 +109,20 @@ public sealed class SmokeTests(DevelopmentPortalFixture portal, ITestOutputHelpe
         Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('main').contains(document.activeElement)"),
             "After the skip link, Tab should move to the first control inside the main content.");
     });
+
+    [Fact]
+    public Task Following_a_navigation_link_moves_focus_to_the_new_page_heading() => portal.InBrowserAsync(async session =>
+    {
+        var page = session.Page;
+        await PortalPages.SignInAsDemoUserAsync(page, PortalRole.Administrator);
+
+        await page.Locator("nav[aria-label=Main]").GetByRole(AriaRole.Link, new() { Name = "Users and roles" }).ClickAsync();
+
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin/users");
+        var heading = page.Locator("h1");
+        await Expect(heading).ToHaveTextAsync("Users and roles");
+        // Screen readers announce the new page because focus moves to its heading.
+        await Expect(heading).ToBeFocusedAsync();
+        await PortalPages.AssertNoErrorUiAsync(session, "after in-app navigation", portal.Diagnostics);
+    });
 }

@@ -28,6 +28,8 @@ public sealed class Chromium : IAsyncDisposable
     {
         if (!File.Exists(ExecutablePath))
             throw new InvalidOperationException($"{ExecutablePath} is missing: run ./test.sh (it installs chromium) or `apt-get install -y chromium`.");
+        // Expect(...) assertions wait on their condition; give them as long as any other action.
+        Assertions.SetDefaultExpectTimeout((float)ActionTimeout.TotalMilliseconds);
         var playwright = await Playwright.CreateAsync();
         try
         {

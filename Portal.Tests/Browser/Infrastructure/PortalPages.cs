@@ -10,8 +10,6 @@ namespace Portal.Tests.Browser.Infrastructure;
 /// <summary>What every browser test does with a portal page: wait for it, sign in, check it is healthy and accessible.</summary>
 public static class PortalPages
 {
-    static PortalPages() => Assertions.SetDefaultExpectTimeout((float)Chromium.ActionTimeout.TotalMilliseconds);
-
     /// <summary>Blazor has attached to the page: buttons now respond (InteractiveMarker sets data-ready in OnAfterRender).</summary>
     public static Task WaitUntilInteractiveAsync(IPage page) =>
         page.Locator("#portal-ready[data-ready=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
