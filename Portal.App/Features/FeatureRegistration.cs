@@ -1,3 +1,4 @@
+using Portal.App.Features.ActionPlans;
 using Portal.App.Features.Admin;
 using Portal.App.Features.Dashboard;
 
@@ -12,6 +13,11 @@ public static class FeatureRegistration
         services.AddScoped<UserAdmin>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<MyWork>();
+        services.AddScoped<ActionPlanService>();
+        services.AddScoped<PlanActionService>();
+        services.AddScoped<ActionBoard>();
+        services.AddScoped<ActionPlanReminders>();
+        services.AddHostedService<ActionPlanReminderService>();
         return services;
     }
 
