@@ -53,7 +53,7 @@ public sealed class ActionBoard(IDbContextFactory<PortalDbContext> dbFactory, Cu
         var me = await currentUser.AuthorizeAsync(Policies.EditActionPlans);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = UkDate.Today(clock);
-        var rows = await Actions(db, me, filter)
+        var counts = await Actions(db, me, filter)
             .GroupBy(a => a.PlanId)
             .Select(g => new
             {
@@ -66,9 +66,11 @@ public sealed class ActionBoard(IDbContextFactory<PortalDbContext> dbFactory, Cu
                 Total = g.Count(),
                 Overdue = g.Count(a => a.Rag != RagStatus.Complete && a.DueBy < today),
             })
-            .Join(db.ActionPlans, c => c.Id, p => p.Id, (c, p) => new RagCounts(p.Title, c.Id, c.Red, c.Amber, c.Green, c.Complete, c.NotRated, c.Total, c.Overdue))
-            .OrderBy(r => r.Label)
             .ToListAsync(cancellationToken);
+        var ids = counts.Select(c => c.Id).ToList();
+        var titles = await db.ActionPlans.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);
+        var rows = counts.Select(c => new RagCounts(titles[c.Id], c.Id, c.Red, c.Amber, c.Green, c.Complete, c.NotRated, c.Total, c.Overdue))
+            .OrderBy(r => r.Label).ToList();
         return rows;
     }
 
@@ -78,19 +80,23 @@ public sealed class ActionBoard(IDbContextFactory<PortalDbContext> dbFactory, Cu
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = UkDate.Today(clock);
         // An action with three leads counts once for each of them: each lead is answerable for it.
-        return await Actions(db, me, filter)
-            .SelectMany(a => a.Leads.Select(l => new { l.Name, a.Rag, a.DueBy }))
+        var counts = await Actions(db, me, filter)
+            .SelectMany(a => a.Leads, (a, l) => new { l.Name, a.Rag, a.DueBy })
             .GroupBy(x => x.Name)
-            .Select(g => new RagCounts(g.Key, null,
-                g.Count(a => a.Rag == RagStatus.Red),
-                g.Count(a => a.Rag == RagStatus.Amber),
-                g.Count(a => a.Rag == RagStatus.Green),
-                g.Count(a => a.Rag == RagStatus.Complete),
-                g.Count(a => a.Rag == null),
-                g.Count(),
-                g.Count(a => a.Rag != RagStatus.Complete && a.DueBy < today)))
-            .OrderBy(r => r.Label)
+            .Select(g => new
+            {
+                Name = g.Key,
+                Red = g.Count(a => a.Rag == RagStatus.Red),
+                Amber = g.Count(a => a.Rag == RagStatus.Amber),
+                Green = g.Count(a => a.Rag == RagStatus.Green),
+                Complete = g.Count(a => a.Rag == RagStatus.Complete),
+                NotRated = g.Count(a => a.Rag == null),
+                Total = g.Count(),
+                Overdue = g.Count(a => a.Rag != RagStatus.Complete && a.DueBy < today),
+            })
             .ToListAsync(cancellationToken);
+        return counts.Select(c => new RagCounts(c.Name, null, c.Red, c.Amber, c.Green, c.Complete, c.NotRated, c.Total, c.Overdue))
+            .OrderBy(r => r.Label, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     public async Task<IReadOnlyList<RagCounts>> CountsByOrganisationAsync(BoardFilter filter, CancellationToken cancellationToken = default)
@@ -103,7 +109,7 @@ public sealed class ActionBoard(IDbContextFactory<PortalDbContext> dbFactory, Cu
                     from p in db.ActionPlans.Where(p => p.Id == a.PlanId)
                     from o in p.Owners
                     select new { o.OrganisationId, a.Rag, a.DueBy };
-        var rows = await pairs
+        var counts = await pairs
             .GroupBy(x => x.OrganisationId)
             .Select(g => new
             {
@@ -116,9 +122,11 @@ public sealed class ActionBoard(IDbContextFactory<PortalDbContext> dbFactory, Cu
                 Total = g.Count(),
                 Overdue = g.Count(a => a.Rag != RagStatus.Complete && a.DueBy < today),
             })
-            .Join(db.Organisations, c => c.Id, o => o.Id, (c, o) => new RagCounts(o.Name, c.Id, c.Red, c.Amber, c.Green, c.Complete, c.NotRated, c.Total, c.Overdue))
-            .OrderBy(r => r.Label)
             .ToListAsync(cancellationToken);
+        var ids = counts.Select(c => c.Id).ToList();
+        var names = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        var rows = counts.Select(c => new RagCounts(names[c.Id], c.Id, c.Red, c.Amber, c.Green, c.Complete, c.NotRated, c.Total, c.Overdue))
+            .OrderBy(r => r.Label).ToList();
         return rows;
     }
 
@@ -168,14 +176,21 @@ public sealed class ActionBoard(IDbContextFactory<PortalDbContext> dbFactory, Cu
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var from = UkDate.StartOf(since);
         var actions = Actions(db, me, filter);
-        var ragMoves = actions.SelectMany(a => a.RagHistory.Where(r => r.At >= from).Select(r => new ChangeRow(
-            a.Id, a.PlanId, "", a.Number, r.To == RagStatus.Complete ? ChangeKind.Completed : ChangeKind.RagChanged,
-            r.At, r.ByName, r.From, r.To, r.Rationale)));
-        var updates = actions.SelectMany(a => a.Updates.Where(u => u.RecordedAt >= from).Select(u => new ChangeRow(
-            a.Id, a.PlanId, "", a.Number, ChangeKind.NewUpdate, u.RecordedAt, u.AuthorName, null, null, u.Text)));
+        // Same anonymous shape on both sides so SQLite runs one UNION ALL, ordered and paged in SQL.
+        var ragMoves = actions.SelectMany(a => a.RagHistory, (a, r) => new
+        {
+            ActionId = a.Id, a.PlanId, a.Number, r.At, By = r.ByName, From = r.From, To = (RagStatus?)r.To, Detail = r.Rationale,
+        }).Where(c => c.At >= from);
+        var updates = actions.SelectMany(a => a.Updates, (a, u) => new
+        {
+            ActionId = a.Id, a.PlanId, a.Number, At = u.RecordedAt, By = u.AuthorName, From = (RagStatus?)null, To = (RagStatus?)null, Detail = u.Text,
+        }).Where(c => c.At >= from);
         var all = ragMoves.Concat(updates);
         var total = await all.CountAsync(cancellationToken);
-        var page = await all.OrderByDescending(c => c.At).Skip(skip).Take(Math.Clamp(take, 1, MaxPageSize)).ToListAsync(cancellationToken);
+        var raw = await all.OrderByDescending(c => c.At).Skip(skip).Take(Math.Clamp(take, 1, MaxPageSize)).ToListAsync(cancellationToken);
+        var page = raw.Select(c => new ChangeRow(c.ActionId, c.PlanId, "", c.Number,
+            c.To is null ? ChangeKind.NewUpdate : c.To == RagStatus.Complete ? ChangeKind.Completed : ChangeKind.RagChanged,
+            c.At, c.By, c.From, c.To, c.Detail)).ToList();
         // Plan titles for the page only: a handful of ids, one query.
         var planIds = page.Select(r => r.PlanId).Distinct().ToList();
         var titles = await db.ActionPlans.AsNoTracking().Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);
