@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.IO.Compression;
+using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -113,7 +115,7 @@ internal static class WorkbookPackageParts
         xml.WriteEndElement();
     }
 
-    private static string SheetRelationshipId(int sheetNumber) => "rIdSheet" + sheetNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string SheetRelationshipId(int sheetNumber) => "rIdSheet" + sheetNumber.ToString(CultureInfo.InvariantCulture);
 
     private static string QuotedSheetName(string name) => "'" + name.Replace("'", "''", StringComparison.Ordinal) + "'";
 
@@ -129,7 +131,7 @@ internal static class WorkbookPackageParts
     private static void WriteXml(ZipArchive zip, string entryName, Action<XmlWriter> write)
     {
         using var stream = zip.CreateEntry(entryName, CompressionLevel.Fastest).Open();
-        using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) });
+        using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
         xml.WriteStartDocument(standalone: true);
         write(xml);
         xml.WriteEndDocument();

@@ -14,7 +14,14 @@ internal static class XmlText
 
     public static string ForCell(string value)
     {
+        // XML readers turn every CR into LF, so write what will be read: Excel's line break is LF,
+        // and browsers send text-area line breaks as CRLF.
         var clean = WithoutInvalidCharacters(value);
+        if (clean.Contains('\r'))
+        {
+            clean = clean.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        }
+
         if (clean.Length <= MaxCellLength)
         {
             return clean;
