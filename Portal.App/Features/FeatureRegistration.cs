@@ -17,11 +17,13 @@ public static class FeatureRegistration
         services.AddScoped<PlanActionService>();
         services.AddScoped<ActionBoard>();
         services.AddScoped<ActionPlanReminders>();
+        services.AddScoped<ActionPlanExcel>();
         services.AddHostedService<ActionPlanReminderService>();
         return services;
     }
 
     public static void MapFeatureEndpoints(this WebApplication app)
     {
+        app.MapActionPlanEndpoints();
     }
 }
