@@ -25,11 +25,11 @@ internal static class ActionPlanTestData
     }
 
     /// <summary>A Team Manager in another organisation, to prove scoping.</summary>
-    public static async Task<Guid> OutsiderAsync(TestApp app, string organisation = "Luton Borough Council")
+    public static async Task<Guid> OutsiderAsync(TestApp app, string organisation = "Bedfordshire Police")
     {
         await using var db = await app.CreateDbContextAsync();
         var org = await db.Organisations.SingleAsync(o => o.Name == organisation);
-        var user = new PortalUser("Olu Outsider", $"outsider{Guid.NewGuid():N}@luton.example", org, "Team Manager");
+        var user = new PortalUser("Olu Outsider", $"outsider{Guid.NewGuid():N}@police.example", org, "Team Manager");
         user.GrantRole(PortalRole.TeamManager);
         db.Users.Add(user);
         await db.SaveChangesAsync();
