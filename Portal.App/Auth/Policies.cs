@@ -17,11 +17,22 @@ public static class Policies
     public const string Administer = nameof(Administer);
     public const string ViewAuditTrail = nameof(ViewAuditTrail);
 
+    /// <summary>Read action plans owned by the person's organisation (every role except Visiting Professional).</summary>
+    public const string ViewActionPlans = nameof(ViewActionPlans);
+
+    /// <summary>Create, import and change plans and their actions, and use the RAG boards.</summary>
+    public const string EditActionPlans = nameof(EditActionPlans);
+
+    public static readonly PortalRole[] ActionPlanEditorRoles =
+        [PortalRole.TeamManager, PortalRole.ServiceManager, PortalRole.QualityLead, PortalRole.BusinessSupport, PortalRole.Administrator];
+
     public static void Register(AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(PortalUser, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.All.Select(r => r.ToString())));
         options.AddPolicy(Administer, p => p.RequireAuthenticatedUser().RequireRole(nameof(PortalRole.Administrator)));
         options.AddPolicy(ViewAuditTrail, p => p.RequireAuthenticatedUser().RequireRole(nameof(PortalRole.Administrator)));
+        options.AddPolicy(ViewActionPlans, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.All.Where(r => r != PortalRole.VisitingProfessional).Select(r => r.ToString())));
+        options.AddPolicy(EditActionPlans, p => p.RequireAuthenticatedUser().RequireRole(ActionPlanEditorRoles.Select(r => r.ToString())));
     }
 }

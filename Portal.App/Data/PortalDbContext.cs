@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.ActionPlans;
 using Portal.Core.Auditing;
 using Portal.Core.Notifications;
 using Portal.Core.Organisations;
@@ -12,6 +13,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<PortalUser> Users => Set<PortalUser>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
+    public DbSet<PlanAction> PlanActions => Set<PlanAction>();
+    public DbSet<ActionBoardPreference> ActionBoardPreferences => Set<ActionBoardPreference>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);

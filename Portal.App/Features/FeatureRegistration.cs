@@ -1,3 +1,4 @@
+using Portal.App.Features.ActionPlans;
 using Portal.App.Features.Admin;
 using Portal.App.Features.Dashboard;
 
@@ -13,11 +14,18 @@ public static class FeatureRegistration
         services.AddScoped<UserImport>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<MyWork>();
+        services.AddScoped<ActionPlanService>();
+        services.AddScoped<PlanActionService>();
+        services.AddScoped<ActionBoard>();
+        services.AddScoped<ActionPlanReminders>();
+        services.AddScoped<ActionPlanExcel>();
+        services.AddHostedService<ActionPlanReminderService>();
         return services;
     }
 
     public static void MapFeatureEndpoints(this WebApplication app)
     {
         app.MapAdminEndpoints();
+        app.MapActionPlanEndpoints();
     }
 }
