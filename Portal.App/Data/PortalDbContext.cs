@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Auditing;
+using Portal.Core.Calendar;
 using Portal.Core.Notifications;
 using Portal.Core.Organisations;
+using Portal.Core.Providers;
 
 namespace Portal.App.Data;
 
@@ -12,6 +14,11 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<PortalUser> Users => Set<PortalUser>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Provider> Providers => Set<Provider>();
+    public DbSet<ObservationSheet> ObservationSheets => Set<ObservationSheet>();
+    public DbSet<IntelligenceEntry> IntelligenceEntries => Set<IntelligenceEntry>();
+    public DbSet<QualityProcess> QualityProcesses => Set<QualityProcess>();
+    public DbSet<ClosureDay> ClosureDays => Set<ClosureDay>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);

@@ -1,5 +1,6 @@
 using Portal.App.Features.Admin;
 using Portal.App.Features.Dashboard;
+using Portal.App.Features.Providers;
 
 namespace Portal.App.Features;
 
@@ -12,6 +13,13 @@ public static class FeatureRegistration
         services.AddScoped<UserAdmin>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<MyWork>();
+        services.AddScoped<WorkingCalendar>();
+        services.AddScoped<ProviderRegister>();
+        services.AddScoped<ObservationSheets>();
+        services.AddScoped<CareConcernsInbox>();
+        services.AddScoped<ProviderIntelligence>();
+        services.AddScoped<ProviderProcesses>();
+        services.AddScoped<DeadlineBoard>();
         return services;
     }
 
