@@ -80,5 +80,6 @@ public sealed class DemoData(IDbContextFactory<PortalDbContext> dbFactory, TimeP
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await new Demo.ProviderDemo(dbFactory, clock).SeedAsync(cancellationToken);
     }
 }
