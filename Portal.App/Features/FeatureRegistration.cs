@@ -20,10 +20,12 @@ public static class FeatureRegistration
         services.AddScoped<ProviderIntelligence>();
         services.AddScoped<ProviderProcesses>();
         services.AddScoped<DeadlineBoard>();
+        services.AddScoped<RiskAssessmentExport>();
         return services;
     }
 
     public static void MapFeatureEndpoints(this WebApplication app)
     {
+        ProviderEndpoints.Map(app);
     }
 }
