@@ -87,15 +87,8 @@ public sealed class ProviderIntelligence(IDbContextFactory<PortalDbContext> dbFa
         items.AddRange(meetings.Select(m => new TimelineItem(m.HeldOn!.Value, TimelineKind.Meeting, "Meeting held", m.Kind.Describe(),
             $"Chair: {m.ChairName}", $"/providers/process/{m.ProcessId}")));
 
-        var letters = await LettersAsync(db, processIds);
-        items.AddRange(letters);
-
         return items.OrderByDescending(i => i.Date).ThenBy(i => i.Kind).Take(take).ToList();
     }
-
-    // Letters join the timeline once the letters feature is present (see ProviderLetters).
-    private static Task<List<TimelineItem>> LettersAsync(PortalDbContext db, List<Guid> processIds) =>
-        ProviderLetterTimeline.ForProcessesAsync(db, processIds);
 
     private static string? Detail(IntelligenceEntry e)
     {
@@ -106,11 +99,4 @@ public sealed class ProviderIntelligence(IDbContextFactory<PortalDbContext> dbFa
         if (e.Outcome is not null) parts.Add($"Outcome: {e.Outcome}");
         return parts.Count == 0 ? null : string.Join(". ", parts);
     }
-}
-
-/// <summary>Placeholder until letters are stored; replaced by the letters feature.</summary>
-internal static class ProviderLetterTimeline
-{
-    public static Task<List<ProviderIntelligence.TimelineItem>> ForProcessesAsync(PortalDbContext db, List<Guid> processIds) =>
-        Task.FromResult(new List<ProviderIntelligence.TimelineItem>());
 }

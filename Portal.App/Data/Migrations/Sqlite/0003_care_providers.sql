@@ -1,5 +1,5 @@
 -- 0003: care provider quality: provider register, observation sheets, intelligence, the Safety and Improvement Process
--- (meetings, attendees, checklist, risk assessment), closure days for the working-day calendar, letters.
+-- (meetings, attendees, checklist, risk assessment), closure days for the working-day calendar.
 CREATE TABLE "ClosureDays" (
     "Date" TEXT NOT NULL CONSTRAINT "PK_ClosureDays" PRIMARY KEY,
     "Description" TEXT NOT NULL
