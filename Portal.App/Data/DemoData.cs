@@ -81,5 +81,6 @@ public sealed class DemoData(IDbContextFactory<PortalDbContext> dbFactory, TimeP
 
         await db.SaveChangesAsync(cancellationToken);
         await new Demo.ActionPlanDemo(dbFactory, clock).SeedAsync(cancellationToken);
+        await new Demo.ProviderDemo(dbFactory, clock).SeedAsync(cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using Portal.App.Features.ActionPlans;
 using Portal.App.Features.Admin;
 using Portal.App.Features.Dashboard;
+using Portal.App.Features.Providers;
 
 namespace Portal.App.Features;
 
@@ -20,6 +21,14 @@ public static class FeatureRegistration
         services.AddScoped<ActionPlanReminders>();
         services.AddScoped<ActionPlanExcel>();
         services.AddHostedService<ActionPlanReminderService>();
+        services.AddScoped<WorkingCalendar>();
+        services.AddScoped<ProviderRegister>();
+        services.AddScoped<ObservationSheets>();
+        services.AddScoped<CareConcernsInbox>();
+        services.AddScoped<ProviderIntelligence>();
+        services.AddScoped<ProviderProcesses>();
+        services.AddScoped<DeadlineBoard>();
+        services.AddScoped<RiskAssessmentExport>();
         return services;
     }
 
@@ -27,5 +36,6 @@ public static class FeatureRegistration
     {
         app.MapAdminEndpoints();
         app.MapActionPlanEndpoints();
+        ProviderEndpoints.Map(app);
     }
 }
