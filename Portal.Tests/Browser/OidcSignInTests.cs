@@ -83,7 +83,7 @@ public sealed class OidcSignInTests(OidcPortalFixture oidc) : IClassFixture<Oidc
     });
 
     [Fact]
-    public async Task A_replayed_authorization_code_is_rejected_and_no_session_starts()
+    public Task A_replayed_authorization_code_is_rejected_and_no_session_starts() => InBrowserAsync(async replay =>
     {
         // A real sign-in; keep the callback address (code and state) it used.
         string used;
@@ -104,14 +104,14 @@ public sealed class OidcSignInTests(OidcPortalFixture oidc) : IClassFixture<Oidc
         Assert.False(string.IsNullOrEmpty(code));
 
         // Replayed as it was, in another browser: the state is single-use and bound to the first browser.
-        await using var replay = await oidc.NewSessionAsync();
         await replay.Page.GotoAsync(used);
         await replay.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/signin");
         await Expect(replay.Page.Locator(SignInError)).ToContainTextAsync("was not started in this browser");
         Assert.False(await PortalPages.HasSessionCookieAsync(replay.Context));
 
         // Replayed with a fresh, valid state of this browser's own sign-in: the portal accepts the state and sends
-        // the old code to the provider, which refuses it because it has already been used.
+        // the old code to the provider, which refuses it. The code is bound (PKCE) to the first sign-in's verifier,
+        // which only the portal held and discarded with that sign-in's state; it has also been used already.
         var authorize = await HoldRequestsAsync(replay, oidc.Issuer + "/auth?");
         await PortalPages.OpenAsync(replay.Page, "/account/signin");
         await replay.Page.GetByRole(AriaRole.Link, new() { Name = "Sign in with your work account" }).ClickAsync();
@@ -131,7 +131,7 @@ public sealed class OidcSignInTests(OidcPortalFixture oidc) : IClassFixture<Oidc
         Assert.True(CountOf(oidc.Server.Output, "Authorization code was refused") > refusedBefore,
             $"The portal should have sent the code to the provider and been refused.\n{oidc.Diagnostics()}");
         Assert.Contains("grant.error: invalid_grant", oidc.ProviderOutput);
-    }
+    });
 
     [Fact]
     public Task Signing_out_ends_the_portal_session_and_the_provider_session() => InBrowserAsync(async session =>

@@ -98,7 +98,7 @@ server.listen(0, '127.0.0.1', () => {
   const issuer = `https://127.0.0.1:${server.address().port}`;
   const provider = new Provider(issuer, configuration);
   for (const event of ['authorization.error', 'grant.error', 'end_session.error', 'server_error', 'userinfo.error']) {
-    provider.on(event, (ctx, error) => console.log(`${event}: ${error?.error ?? ''} ${error?.error_description ?? error?.message ?? ''}`));
+    provider.on(event, (ctx, error) => console.log(`${event}: ${error?.error ?? ''} (${error?.error_detail ?? error?.error_description ?? error?.message ?? ''})`));
   }
   provider.on('grant.success', () => console.log('grant.success'));
   provider.on('end_session.success', () => console.log('end_session.success'));
