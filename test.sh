@@ -8,6 +8,9 @@ cd "$(dirname "$0")"
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 /usr/bin/python3 -c "import openpyxl" 2>/dev/null || missing+=(python3-openpyxl)
+# The OpenID Connect tests run a local provider on Node and make its throwaway certificate with openssl.
+command -v openssl >/dev/null || missing+=(openssl)
+command -v node >/dev/null || missing+=(nodejs)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]}…"
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
@@ -23,7 +26,13 @@ fi
 
 started=$(date +%s)
 dotnet build Portal.sln -c Release --nologo -v quiet
+set +e
 dotnet test Portal.sln -c Release --no-build --nologo --logger "console;verbosity=normal" "$@" | tee /tmp/portal-test-output.txt
 status=${PIPESTATUS[0]}
+set -e
+# dotnet test's normal-verbosity summary: "Total tests: N", "Passed: N", "Failed: N", "Skipped: N".
+count() { grep -E "^ *$1: +[0-9]+$" /tmp/portal-test-output.txt | tail -n 1 | grep -oE "[0-9]+" || echo 0; }
+passed=$(count Passed); failed=$(count Failed); skipped=$(count Skipped)
 echo "Suite time: $(( $(date +%s) - started )) s"
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 exit "$status"

@@ -25,6 +25,22 @@ public static class Policies
     public const string ViewOwnAudits = nameof(ViewOwnAudits);
     public const string ViewAuditReports = nameof(ViewAuditReports);
     public const string AcknowledgeAuditAlerts = nameof(AcknowledgeAuditAlerts);
+    /// <summary>Read action plans owned by the person's organisation (every role except Visiting Professional).</summary>
+    public const string ViewActionPlans = nameof(ViewActionPlans);
+
+    /// <summary>Create, import and change plans and their actions, and use the RAG boards.</summary>
+    public const string EditActionPlans = nameof(EditActionPlans);
+
+    public static readonly PortalRole[] ActionPlanEditorRoles =
+        [PortalRole.TeamManager, PortalRole.ServiceManager, PortalRole.QualityLead, PortalRole.BusinessSupport, PortalRole.Administrator];
+    /// <summary>Fill in a multi-agency observation sheet: everyone who visits a home, Visiting Professionals included.</summary>
+    public const string SubmitObservation = nameof(SubmitObservation);
+
+    /// <summary>See the care provider register, provider timelines and processes of one's own organisation.</summary>
+    public const string ViewProviders = nameof(ViewProviders);
+
+    /// <summary>Run care provider quality: the inbox, QAM/MDMM/Safety and Improvement Process, risk template, letters.</summary>
+    public const string ManageProviderQuality = nameof(ManageProviderQuality);
 
     public static void Register(AuthorizationOptions options)
     {
@@ -42,5 +58,11 @@ public static class Policies
         options.AddPolicy(ViewAuditReports, p => p.RequireAuthenticatedUser().RequireRole(Roles(PortalRole.QualityLead, PortalRole.ServiceManager, PortalRole.TeamManager,
             PortalRole.BusinessSupport, PortalRole.AmhpLead)));
         options.AddPolicy(AcknowledgeAuditAlerts, p => p.RequireAuthenticatedUser().RequireRole(Roles(PortalRole.AmhpLead)));
+        options.AddPolicy(ViewActionPlans, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.All.Where(r => r != PortalRole.VisitingProfessional).Select(r => r.ToString())));
+        options.AddPolicy(EditActionPlans, p => p.RequireAuthenticatedUser().RequireRole(ActionPlanEditorRoles.Select(r => r.ToString())));
+        options.AddPolicy(SubmitObservation, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.All.Select(r => r.ToString())));
+        options.AddPolicy(ViewProviders, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.All.Where(r => r != PortalRole.VisitingProfessional).Select(r => r.ToString())));
+        options.AddPolicy(ManageProviderQuality, p => p.RequireAuthenticatedUser().RequireRole(nameof(PortalRole.QualityLead), nameof(PortalRole.ServiceManager),
+            nameof(PortalRole.TeamManager), nameof(PortalRole.BusinessSupport), nameof(PortalRole.Administrator)));
     }
 }

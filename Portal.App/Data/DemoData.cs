@@ -81,6 +81,8 @@ public sealed class DemoData(IDbContextFactory<PortalDbContext> dbFactory, TimeP
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await new Demo.ActionPlanDemo(dbFactory, clock).SeedAsync(cancellationToken);
+        await new Demo.ProviderDemo(dbFactory, clock).SeedAsync(cancellationToken);
         await new Demo.AuditDemo(dbFactory, clock).SeedAsync(cancellationToken);
     }
 }

@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.ActionPlans;
 using Portal.Core.Auditing;
 using Portal.Core.Audits;
+using Portal.Core.Calendar;
 using Portal.Core.Notifications;
 using Portal.Core.Organisations;
+using Portal.Core.Providers;
 
 namespace Portal.App.Data;
 
@@ -18,6 +21,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<AuditCycle> AuditCycles => Set<AuditCycle>();
     public DbSet<AuditCase> AuditCases => Set<AuditCase>();
     public DbSet<CaseAudit> CaseAudits => Set<CaseAudit>();
+    public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
+    public DbSet<PlanAction> PlanActions => Set<PlanAction>();
+    public DbSet<ActionBoardPreference> ActionBoardPreferences => Set<ActionBoardPreference>();
+    public DbSet<Provider> Providers => Set<Provider>();
+    public DbSet<ObservationSheet> ObservationSheets => Set<ObservationSheet>();
+    public DbSet<IntelligenceEntry> IntelligenceEntries => Set<IntelligenceEntry>();
+    public DbSet<QualityProcess> QualityProcesses => Set<QualityProcess>();
+    public DbSet<ClosureDay> ClosureDays => Set<ClosureDay>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);

@@ -48,6 +48,9 @@ public static class PortalRoles
         var name = value.Trim();
         if (name.StartsWith("Portal.", StringComparison.OrdinalIgnoreCase))
             name = name["Portal.".Length..];
-        return Enum.TryParse<PortalRole>(name, ignoreCase: true, out var role) && Enum.IsDefined(role) ? role : null;
+        // Names only: Enum.TryParse would also accept "7" and hand out whichever role has that number.
+        if (name.Length == 0 || !name.All(char.IsAsciiLetter))
+            return null;
+        return Enum.TryParse<PortalRole>(name, ignoreCase: true, out var role) ? role : null;
     }
 }

@@ -204,7 +204,8 @@ public sealed class AuditDemo(IDbContextFactory<PortalDbContext> dbFactory, Time
         var first = audits[0];
         first.SaveDraft(template, new AuditDraft(template.ActiveQuestions.Take(3).Select(q => new AnswerInput(q.Id, AnswerValue.Yes, null)).ToList(), null, null, null, null, []),
             manager.Id, drawnAt.AddDays(1));
-        db.Notifications.Add(new Notification(manager.Id, $"You have been allocated {audits.Count} audits in {cycle.Name}.", AuditLinks.MyAudits, false, clock.GetUtcNow()));
+        // The manager's allocations show in the "Case audits" section of My work; only the practitioner gets a notification
+        // here, so the foundation's demo notifications stay as they were.
         foreach (var a in audits.Where(a => a.PractitionerUserId == practitioner.Id))
             db.Notifications.Add(new Notification(practitioner.Id,
                 $"Your work on record {a.ExternalRecordId} has been chosen for audit in {cycle.Name}. Please complete your self-reflection on the case.",
