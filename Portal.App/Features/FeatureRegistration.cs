@@ -29,6 +29,8 @@ public static class FeatureRegistration
         services.AddScoped<ProviderProcesses>();
         services.AddScoped<DeadlineBoard>();
         services.AddScoped<RiskAssessmentExport>();
+        services.AddScoped<ProcessLetters>();
+        services.AddScoped<LetterTemplateAdmin>();
         return services;
     }
 
@@ -37,5 +39,6 @@ public static class FeatureRegistration
         app.MapAdminEndpoints();
         app.MapActionPlanEndpoints();
         ProviderEndpoints.Map(app);
+        ProviderEndpoints.MapLetters(app);
     }
 }
