@@ -30,6 +30,7 @@ public static class FeatureRegistration
         services.AddScoped<DeadlineBoard>();
         services.AddScoped<RiskAssessmentExport>();
         services.AddScoped<ProcessLetters>();
+        services.AddScoped<ProviderImport>();
         services.AddScoped<LetterTemplateAdmin>();
         return services;
     }
