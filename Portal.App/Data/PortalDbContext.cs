@@ -3,6 +3,7 @@ using Portal.Core.ActionPlans;
 using Portal.Core.Auditing;
 using Portal.Core.Audits;
 using Portal.Core.Calendar;
+using Portal.Core.Letters;
 using Portal.Core.Notifications;
 using Portal.Core.Organisations;
 using Portal.Core.Providers;
@@ -29,6 +30,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<IntelligenceEntry> IntelligenceEntries => Set<IntelligenceEntry>();
     public DbSet<QualityProcess> QualityProcesses => Set<QualityProcess>();
     public DbSet<ClosureDay> ClosureDays => Set<ClosureDay>();
+    public DbSet<LetterTemplate> LetterTemplates => Set<LetterTemplate>();
+    public DbSet<GeneratedLetter> GeneratedLetters => Set<GeneratedLetter>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);

@@ -39,6 +39,9 @@ public static class FeatureRegistration
         services.AddScoped<ProviderProcesses>();
         services.AddScoped<DeadlineBoard>();
         services.AddScoped<RiskAssessmentExport>();
+        services.AddScoped<ProcessLetters>();
+        services.AddScoped<ProviderImport>();
+        services.AddScoped<LetterTemplateAdmin>();
         return services;
     }
 
@@ -48,5 +51,6 @@ public static class FeatureRegistration
         app.MapAdminEndpoints();
         app.MapActionPlanEndpoints();
         ProviderEndpoints.Map(app);
+        ProviderEndpoints.MapLetters(app);
     }
 }

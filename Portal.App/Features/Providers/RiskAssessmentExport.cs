@@ -65,4 +65,11 @@ public static class ProviderEndpoints
             await buffer.CopyToAsync(http.Response.Body, http.RequestAborted);
             return Results.Empty;
         }).RequireAuthorization(Policies.ViewProviders);
+
+    public static void MapLetters(WebApplication app) =>
+        app.MapGet("/providers/letters/{id:guid}", async (Guid id, HttpContext http, ProcessLetters letters) =>
+        {
+            var file = await letters.DownloadAsync(id, http.RequestAborted);
+            return file is null ? Results.NotFound() : Results.File(file.Content, Portal.Core.Letters.DocxLetterWriter.ContentType, file.FileName);
+        }).RequireAuthorization(Policies.ManageProviderQuality);
 }
