@@ -66,6 +66,8 @@ public sealed class AdminFlowTests(FastRevalidationPortalFixture portal) : IClas
 
             // Disable the practitioner.
             await PortalPages.OpenAsync(page, "/admin/users");
+            // The first page of users is there as soon as the page opens, before any filter is touched.
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Adam Price" })).ToBeVisibleAsync();
             await page.GetByLabel("Name or email").FillAsync("Priya");
             await page.GetByRole(AriaRole.Link, new() { Name = "Priya Patel" }).ClickAsync();
             await PortalPages.WaitUntilSettledAsync(page);
@@ -81,6 +83,7 @@ public sealed class AdminFlowTests(FastRevalidationPortalFixture portal) : IClas
 
             // Both changes are in the audit trail with who made them.
             await PortalPages.OpenAsync(page, "/admin/audit");
+            await Expect(page.GetByText("Inserted").First).ToBeVisibleAsync();
             await page.GetByLabel("Record type").SelectOptionAsync("PortalUser");
             await Expect(page.GetByText("IsEnabled").First).ToBeVisibleAsync();
             await Expect(page.Locator("tr", new() { HasText = "IsEnabled" }).First).ToContainTextAsync("Adam Price");

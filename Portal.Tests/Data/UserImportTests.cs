@@ -46,6 +46,7 @@ public class UserImportTests
         Assert.Contains("practitioner@demo.portal.local already has a portal account", errors);
         Assert.Contains("Bedford Borough Council has no active team called 'Imaginary Team'", errors);
         Assert.Contains("Row 7: Email must be a valid email address", errors);
+        Assert.DoesNotContain("Row 7: Row 7", errors);
         Assert.Equal(before, await db.Users.CountAsync());
     }
 

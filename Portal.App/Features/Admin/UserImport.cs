@@ -44,7 +44,7 @@ public sealed class UserImport(IDbContextFactory<PortalDbContext> dbFactory, Cur
         }
         catch (DomainRuleException ex)
         {
-            row.AddError($"Row {row.RowNumber}: {ex.Message}");
+            row.AddError(ex.Message);
             return null;
         }
         var teams = (row.Text("Teams") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -65,9 +65,9 @@ public sealed class UserImport(IDbContextFactory<PortalDbContext> dbFactory, Cur
         {
             var line = row.Item!;
             if (existing.Contains(line.Email))
-                row.Source.AddError($"Row {row.RowNumber}: {line.Email} already has a portal account. Edit it on the Users page instead.");
+                row.Source.AddError($"{line.Email} already has a portal account. Edit it on the Users page instead.");
             foreach (var team in line.Teams.Where(t => !teams.Contains((line.Organisation.ToLowerInvariant(), t.ToLowerInvariant()))))
-                row.Source.AddError($"Row {row.RowNumber}: {line.Organisation} has no active team called '{team}'.");
+                row.Source.AddError($"{line.Organisation} has no active team called '{team}'.");
         }
     }
 
