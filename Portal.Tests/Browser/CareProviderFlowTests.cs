@@ -167,6 +167,44 @@ public sealed class CareProviderFlowTests(DevelopmentPortalFixture portal, ITest
         output.WriteLine("letter made and downloaded");
     });
 
+    [Fact]
+    public Task A_register_is_imported_with_a_preview_and_an_administrator_is_told_about_an_unknown_letter_field() => portal.InBrowserAsync(async session =>
+    {
+        var page = session.Page;
+        await PortalPages.SignInAsDemoUserAsync(page, PortalRole.QualityLead);
+        await PortalPages.OpenAsync(page, "/providers/import");
+        await CheckAsync(session, "provider import");
+        var csv = """
+            Name,Type of service,Address line 1,Town,Postcode,Owner,Commissioners,CQC location ID
+            Hazel Court,Care home with nursing,7 Hazel Road,Luton,LU2 7HZ,Hazel Ltd,Luton Borough Council,1-700000001
+            Copy of Meadow View,Care home with nursing,12 Priory Road,Dunstable,LU5 4HR,Meadow Care Group Ltd,Central Bedfordshire Council,1-101234567
+            """;
+        await page.Locator("#provider-import-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "register.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv),
+        });
+        await Expect(page.GetByText("2 row(s) read from register.csv:")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Row 3: CQC location ID 1-101234567 is already in your register (Meadow View Care Home).")).ToBeVisibleAsync();
+        await CheckAsync(session, "provider import preview");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import the 1 provider(s) without problems and leave out 1" }).ClickAsync();
+        await ExpectSuccessAsync(page, "Imported 1 provider(s).");
+        await PortalPages.OpenAsync(page, "/providers");
+        await page.Locator("#provider-search").FillAsync("Hazel");
+        await Expect(page.Locator("tr", new() { HasText = "Hazel Court" })).ToHaveCountAsync(1);
+
+        await session.Context.ClearCookiesAsync();
+        await PortalPages.SignInAsDemoUserAsync(page, PortalRole.Administrator);
+        await PortalPages.OpenAsync(page, "/admin/letter-templates");
+        await page.Locator("#template-kind").SelectOptionAsync(new SelectOptionValue { Label = "Letter to self-funder" });
+        await Expect(page.Locator("#template-body")).ToHaveValueAsync(new Regex("I have been given your name by \\{\\{RegisteredManager\\}\\}"));
+        await page.Locator("#template-body").FillAsync("Dear {{RecipientName}},\n\nYour home {{Home}} has been rated.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the wording" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(
+            "The letter uses {{Home}}, which is not a field the portal can fill. Check the spelling against the list of fields (capital letters count).");
+        await Expect(page.Locator("#template-body")).ToHaveValueAsync("Dear {{RecipientName}},\n\nYour home {{Home}} has been rated.");
+        await CheckAsync(session, "letter templates");
+    });
+
     private async Task CheckAsync(BrowserSession session, string where)
     {
         await PortalPages.AssertNoErrorUiAsync(session, where, portal.Diagnostics);
