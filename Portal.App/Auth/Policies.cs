@@ -17,6 +17,14 @@ public static class Policies
     public const string Administer = nameof(Administer);
     public const string ViewAuditTrail = nameof(ViewAuditTrail);
 
+    // Case audits (issue 3).
+    public const string ManageAuditTemplates = nameof(ManageAuditTemplates);
+    public const string ManageAuditCycles = nameof(ManageAuditCycles);
+    public const string ConductAudits = nameof(ConductAudits);
+    public const string ModerateAudits = nameof(ModerateAudits);
+    public const string ViewOwnAudits = nameof(ViewOwnAudits);
+    public const string ViewAuditReports = nameof(ViewAuditReports);
+    public const string AcknowledgeAuditAlerts = nameof(AcknowledgeAuditAlerts);
     /// <summary>Read action plans owned by the person's organisation (every role except Visiting Professional).</summary>
     public const string ViewActionPlans = nameof(ViewActionPlans);
 
@@ -36,10 +44,20 @@ public static class Policies
 
     public static void Register(AuthorizationOptions options)
     {
+        static string[] Roles(params PortalRole[] roles) => roles.Select(r => r.ToString()).ToArray();
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(PortalUser, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.All.Select(r => r.ToString())));
         options.AddPolicy(Administer, p => p.RequireAuthenticatedUser().RequireRole(nameof(PortalRole.Administrator)));
         options.AddPolicy(ViewAuditTrail, p => p.RequireAuthenticatedUser().RequireRole(nameof(PortalRole.Administrator)));
+        options.AddPolicy(ManageAuditTemplates, p => p.RequireAuthenticatedUser().RequireRole(Roles(PortalRole.QualityLead, PortalRole.Administrator)));
+        options.AddPolicy(ManageAuditCycles, p => p.RequireAuthenticatedUser().RequireRole(Roles(PortalRole.QualityLead, PortalRole.BusinessSupport, PortalRole.Administrator)));
+        options.AddPolicy(ConductAudits, p => p.RequireAuthenticatedUser().RequireRole(Roles(PortalRole.Auditor, PortalRole.QualityLead, PortalRole.TeamManager, PortalRole.ServiceManager)));
+        options.AddPolicy(ModerateAudits, p => p.RequireAuthenticatedUser().RequireRole(Roles(PortalRole.QualityLead)));
+        options.AddPolicy(ViewOwnAudits, p => p.RequireAuthenticatedUser().RequireRole(Roles(PortalRole.Practitioner, PortalRole.Auditor, PortalRole.QualityLead,
+            PortalRole.TeamManager, PortalRole.ServiceManager, PortalRole.BusinessSupport, PortalRole.Administrator, PortalRole.AmhpLead)));
+        options.AddPolicy(ViewAuditReports, p => p.RequireAuthenticatedUser().RequireRole(Roles(PortalRole.QualityLead, PortalRole.ServiceManager, PortalRole.TeamManager,
+            PortalRole.BusinessSupport, PortalRole.AmhpLead)));
+        options.AddPolicy(AcknowledgeAuditAlerts, p => p.RequireAuthenticatedUser().RequireRole(Roles(PortalRole.AmhpLead)));
         options.AddPolicy(ViewActionPlans, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.All.Where(r => r != PortalRole.VisitingProfessional).Select(r => r.ToString())));
         options.AddPolicy(EditActionPlans, p => p.RequireAuthenticatedUser().RequireRole(ActionPlanEditorRoles.Select(r => r.ToString())));
         options.AddPolicy(SubmitObservation, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.All.Select(r => r.ToString())));

@@ -47,6 +47,7 @@ public sealed class DemoData(IDbContextFactory<PortalDbContext> dbFactory, TimeP
         (PortalRole.BusinessSupport, "Beth Clarke", "Business Support Officer", "Central Bedfordshire Council", "Practice Quality Team"),
         (PortalRole.Administrator, "Adam Price", "Portal Administrator", "Central Bedfordshire Council", null),
         (PortalRole.VisitingProfessional, "Vic Shaw", "Police Community Support Officer", "Bedfordshire Police", null),
+        (PortalRole.AmhpLead, "Nadia Osei", "EDT and Mental Health Service Manager", "Central Bedfordshire Council", "Emergency Duty Team"),
     ];
 
     public static string EmailFor(PortalRole role) => $"{role.ToString().ToLowerInvariant()}@{EmailDomain}";
@@ -82,5 +83,6 @@ public sealed class DemoData(IDbContextFactory<PortalDbContext> dbFactory, TimeP
         await db.SaveChangesAsync(cancellationToken);
         await new Demo.ActionPlanDemo(dbFactory, clock).SeedAsync(cancellationToken);
         await new Demo.ProviderDemo(dbFactory, clock).SeedAsync(cancellationToken);
+        await new Demo.AuditDemo(dbFactory, clock).SeedAsync(cancellationToken);
     }
 }

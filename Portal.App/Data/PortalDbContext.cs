@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.ActionPlans;
 using Portal.Core.Auditing;
+using Portal.Core.Audits;
 using Portal.Core.Calendar;
 using Portal.Core.Letters;
 using Portal.Core.Notifications;
@@ -16,6 +17,11 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<PortalUser> Users => Set<PortalUser>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<AuditTemplate> AuditTemplates => Set<AuditTemplate>();
+    public DbSet<AuditTheme> AuditThemes => Set<AuditTheme>();
+    public DbSet<AuditCycle> AuditCycles => Set<AuditCycle>();
+    public DbSet<AuditCase> AuditCases => Set<AuditCase>();
+    public DbSet<CaseAudit> CaseAudits => Set<CaseAudit>();
     public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
     public DbSet<PlanAction> PlanActions => Set<PlanAction>();
     public DbSet<ActionBoardPreference> ActionBoardPreferences => Set<ActionBoardPreference>();

@@ -1,5 +1,6 @@
 using Portal.App.Features.ActionPlans;
 using Portal.App.Features.Admin;
+using Portal.App.Features.Audits;
 using Portal.App.Features.Dashboard;
 using Portal.App.Features.Providers;
 
@@ -15,6 +16,15 @@ public static class FeatureRegistration
         services.AddScoped<UserImport>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<MyWork>();
+        services.AddScoped<AuditTemplatesService>();
+        services.AddScoped<AuditCyclesService>();
+        services.AddScoped<CasePoolService>();
+        services.AddScoped<AuditAllocationService>();
+        services.AddScoped<AuditFormService>();
+        services.AddScoped<AuditFeedbackService>();
+        services.AddScoped<AuditModerationService>();
+        services.AddScoped<AuditReviewListService>();
+        services.AddScoped<AuditReportsService>();
         services.AddScoped<ActionPlanService>();
         services.AddScoped<PlanActionService>();
         services.AddScoped<ActionBoard>();
@@ -37,6 +47,7 @@ public static class FeatureRegistration
 
     public static void MapFeatureEndpoints(this WebApplication app)
     {
+        app.MapAuditEndpoints();
         app.MapAdminEndpoints();
         app.MapActionPlanEndpoints();
         ProviderEndpoints.Map(app);

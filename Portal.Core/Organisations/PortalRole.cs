@@ -14,6 +14,9 @@ public enum PortalRole
     BusinessSupport,
     Administrator,
     VisitingProfessional,
+
+    /// <summary>The AMHP Lead or EDT Manager: receives "person left at risk / legal failing" audit alerts (seed 000 §4.5).</summary>
+    AmhpLead,
 }
 
 public static class PortalRoles
@@ -30,6 +33,7 @@ public static class PortalRoles
         PortalRole.BusinessSupport => "Business Support",
         PortalRole.Administrator => "Administrator",
         PortalRole.VisitingProfessional => "Visiting Professional",
+        PortalRole.AmhpLead => "AMHP Lead / EDT Manager",
         _ => role.ToString(),
     };
 

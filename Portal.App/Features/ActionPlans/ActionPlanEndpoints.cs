@@ -14,7 +14,10 @@ public static class ActionPlanEndpoints
             if (export is null)
                 return Results.NotFound();
             http.Response.ContentType = ExcelWorkbookWriter.ContentType;
-            http.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = export.FileName }.ToString();
+            // filename* (RFC 5987) as well as filename: plan titles often hold an en dash, which the plain form cannot carry.
+            var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");
+            disposition.SetHttpFileName(export.FileName);
+            http.Response.Headers.ContentDisposition = disposition.ToString();
             await ActionPlanExcel.WritePlanAsync(export, http.Response.Body, cancellationToken);
             return Results.Empty;
         }).RequireAuthorization(Policies.ViewActionPlans);

@@ -34,7 +34,8 @@ public sealed class ActionPlanExcel(IDbContextFactory<PortalDbContext> dbFactory
                     a.Timescale?.ToString(), a.Leads, a.LatestUpdate, a.LatestUpdate is null ? null : a.LatestUpdateOn, a.Outcomes)))
                 .ToList()))
             .ToList();
-        var name = ExcelSheetName.Clean(plan.Title);
+        // The whole title, made safe for a file name (a sheet name's 31-character cut is for tabs, not files).
+        var name = ExcelDownload.SafeFileName(plan.Title);
         return new PlanExport($"{name}{ExcelWorkbookWriter.FileExtension}", plan.Type == ActionPlanType.SeriousIncidentRecommendations, sections);
     }
 
