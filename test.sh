@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh machine: installs what the tests need (chromium for the browser
-# tests, openpyxl to read exported workbooks back, the OpenID Connect test provider's npm packages),
+# tests, openpyxl to read exported workbooks back, LibreOffice Writer to open generated letters, the OpenID
+# Connect test provider's npm packages),
 # then builds and runs every test. Usage: ./test.sh [extra dotnet test arguments]
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -11,11 +12,13 @@ missing=()
 # The OpenID Connect tests run a local provider on Node and make its throwaway certificate with openssl.
 command -v openssl >/dev/null || missing+=(openssl)
 command -v node >/dev/null || missing+=(nodejs)
+# The letters test opens generated .docx files in LibreOffice Writer, as a person's office suite would.
+dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || dpkg -s libreoffice-writer >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]}…"
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 oidc=Portal.Tests/Browser/oidc
