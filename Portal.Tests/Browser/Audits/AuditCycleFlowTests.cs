@@ -140,7 +140,7 @@ public sealed class AuditCycleFlowTests(DevelopmentPortalFixture portal, ITestOu
                 await page.GetByRole(AriaRole.Button, new() { Name = "Draw the sample" }).ClickAsync();
                 await page.GetByRole(AriaRole.Button, new() { Name = "Draw", Exact = true }).ClickAsync();
                 await Expect(page.GetByText("2 cases drawn (1 excluded, 1 not drawn)")).ToBeVisibleAsync();
-                await Expect(page.GetByText("Stage: Sampled", new() { Exact = false })).ToBeVisibleAsync();
+                await Expect(page.GetByText("Stage: Sample drawn", new() { Exact = false })).ToBeVisibleAsync();
                 await CheckPageAsync(session, "cycle after the draw");
 
                 await page.GetByRole(AriaRole.Link, new() { Name = "2. The sample and why each case is in or out" }).ClickAsync();
@@ -160,7 +160,7 @@ public sealed class AuditCycleFlowTests(DevelopmentPortalFixture portal, ITestOu
                 await PortalPages.OpenAsync(page, cyclePath);
                 await page.GetByRole(AriaRole.Button, new() { Name = "Allocate the sampled cases to auditors" }).ClickAsync();
                 await Expect(page.GetByText("2 audits allocated. Auditors and practitioners have been told.")).ToBeVisibleAsync();
-                await Expect(page.GetByText("Stage: Allocated", new() { Exact = false })).ToBeVisibleAsync();
+                await Expect(page.GetByText("Stage: Audits allocated", new() { Exact = false })).ToBeVisibleAsync();
                 await CheckPageAsync(session, "cycle after allocation");
                 output.WriteLine($"allocated at {clock.ElapsedMilliseconds} ms");
             });
