@@ -195,6 +195,10 @@ public sealed class AuditCycleFlowTests(DevelopmentPortalFixture portal, ITestOu
                 await page.Locator("#rationale").FillAsync("The legal criteria are asserted rather than evidenced and there is no plan for the person after the assessment.");
                 await page.Locator("#strengths").FillAsync("Prompt response to the referral; the nearest relative was consulted.");
                 await page.Locator("#higher").FillAsync("Evidence each statutory criterion and record a follow-up plan.");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Add a learning point" }).ClickAsync();
+                await page.Locator("#lp-0").FillAsync("Record a plan for the person after the assessment, with who will do what.");
+                await page.GetByRole(AriaRole.Group, new() { Name = "Themes for learning point 1" })
+                    .GetByLabel("Risk assessment and management", new() { Exact = true }).CheckAsync();
                 await Expect(page.GetByText("Saved at")).ToBeVisibleAsync(new() { Timeout = 15_000 });
                 await CheckPageAsync(session, "the audit form, graded");
 
@@ -270,6 +274,7 @@ public sealed class AuditCycleFlowTests(DevelopmentPortalFixture portal, ITestOu
                 await Expect(page.GetByText("1 of 2 audits completed.", new() { Exact = false })).ToBeVisibleAsync();
                 await Expect(page.GetByText("Good or better: 0%")).ToBeVisibleAsync();
                 await Expect(page.Locator("tr").Filter(new() { HasText = "Requires improvement" }).First).ToContainTextAsync("1");
+                await Expect(page.GetByText("Risk assessment and management: 1 audit(s)", new() { Exact = false })).ToBeVisibleAsync();
                 await CheckPageAsync(session, "cycle report");
 
                 var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download as Excel" }).ClickAsync());
