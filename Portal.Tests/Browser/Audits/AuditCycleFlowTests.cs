@@ -17,7 +17,8 @@ namespace Portal.Tests.Browser.Audits;
 /// Issue 3's "done when" as one browser flow through a whole cycle: the Quality Lead adds a cycle, imports a case
 /// list (a bad row first, then the fixed file), draws the sample (an exclusion explained), and allocates it; the
 /// Auditor answers, grades "Requires improvement", records a practice-concern contact and a risk alert, and
-/// completes it; the Practitioner reflects, then responds; the Quality Lead moderates it, reads the cycle report
+/// completes it; the AMHP Lead acknowledges the alert from their dashboard; the Practitioner reflects, then responds;
+/// the line manager records the reflective conversation; the Quality Lead moderates it, reads the cycle report
 /// and downloads its Excel export, read back with openpyxl. Every page visited is checked with axe.
 /// </summary>
 [Trait("Category", "Browser")]
@@ -227,6 +228,26 @@ public sealed class AuditCycleFlowTests(DevelopmentPortalFixture portal, ITestOu
                 output.WriteLine($"audit completed at {clock.ElapsedMilliseconds} ms");
             });
 
+            // ---- AMHP Lead / EDT Manager: the alert is on their dashboard until they acknowledge it.
+            await portal.InBrowserAsync(async session =>
+            {
+                var page = session.Page;
+                await PortalPages.SignInAsDemoUserAsync(page, PortalRole.AmhpLead);
+                var alertLink = page.GetByRole(AriaRole.Link, new() { Name = $"Record {record}, AMHP Service (day)", Exact = true });
+                await Expect(alertLink).ToBeVisibleAsync();
+                await CheckPageAsync(session, "AMHP Lead's dashboard with the alert");
+                await alertLink.ClickAsync();
+                await PortalPages.WaitUntilSettledAsync(page);
+                await Expect(page.Locator("section[aria-labelledby=alert-heading]")).ToContainTextAsync("Not acknowledged");
+                await page.Locator("#ack-note").FillAsync("Rang the team manager; a welfare visit is booked for tomorrow.");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge the alert" }).ClickAsync();
+                await Expect(page.GetByText("The alert is acknowledged.")).ToBeVisibleAsync();
+                await Expect(page.Locator("section[aria-labelledby=alert-heading]")).ToContainTextAsync("Acknowledged by Nadia Osei");
+                await CheckPageAsync(session, "the acknowledged alert");
+                await PortalPages.OpenAsync(page, "/");
+                await Expect(page.GetByRole(AriaRole.Link, new() { Name = $"Record {record}, AMHP Service (day)", Exact = true })).ToHaveCountAsync(0);
+            });
+
             // ---- Practitioner: reflects first, then sees the grade and responds.
             await portal.InBrowserAsync(async session =>
             {
@@ -249,6 +270,25 @@ public sealed class AuditCycleFlowTests(DevelopmentPortalFixture portal, ITestOu
                 await Expect(page.GetByText(response)).ToBeVisibleAsync();
                 await CheckPageAsync(session, "practitioner's audit after responding");
                 output.WriteLine($"reflected and responded at {clock.ElapsedMilliseconds} ms");
+            });
+
+            // ---- Line manager: records the reflective conversation.
+            await portal.InBrowserAsync(async session =>
+            {
+                var page = session.Page;
+                await PortalPages.SignInAsDemoUserAsync(page, PortalRole.TeamManager);
+                await PortalPages.OpenAsync(page, "/audits/mine");
+                await page.Locator("#audit-search").FillAsync(record!);
+                await Expect(page.Locator("tr.rz-data-row")).ToHaveCountAsync(1);
+                await page.GetByRole(AriaRole.Link, new() { Name = record, Exact = true }).ClickAsync();
+                await PortalPages.WaitUntilSettledAsync(page);
+                await Expect(page.GetByText("I agree; I have since added a follow-up plan to the record.")).ToBeVisibleAsync();
+                await page.Locator("#conv-date").FillAsync(DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"));
+                await page.Locator("#conv-notes").FillAsync("Went through the feedback together; agreed to use the follow-up plan template on every assessment.");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Record the conversation" }).ClickAsync();
+                await Expect(page.GetByText("The conversation is recorded.")).ToBeVisibleAsync();
+                await Expect(page.Locator("p").Filter(new() { HasText = "Reflective conversation with Tom Evans on" })).ToBeVisibleAsync();
+                await CheckPageAsync(session, "the audit after the reflective conversation");
             });
 
             // ---- Quality Lead: moderates, reads the report and downloads it.
