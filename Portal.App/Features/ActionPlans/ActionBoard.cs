@@ -53,23 +53,11 @@ public sealed class ActionBoard(IDbContextFactory<PortalDbContext> dbFactory, Cu
         var me = await currentUser.AuthorizeAsync(Policies.EditActionPlans);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = UkDate.Today(clock);
-        var counts = await Actions(db, me, filter)
-            .GroupBy(a => a.PlanId)
-            .Select(g => new
-            {
-                Id = g.Key,
-                Red = g.Count(a => a.Rag == RagStatus.Red),
-                Amber = g.Count(a => a.Rag == RagStatus.Amber),
-                Green = g.Count(a => a.Rag == RagStatus.Green),
-                Complete = g.Count(a => a.Rag == RagStatus.Complete),
-                NotRated = g.Count(a => a.Rag == null),
-                Total = g.Count(),
-                Overdue = g.Count(a => a.Rag != RagStatus.Complete && a.DueBy < today),
-            })
-            .ToListAsync(cancellationToken);
-        var ids = counts.Select(c => c.Id).ToList();
+        var counts = await TallyAsync(Actions(db, me, filter).Select(a => new Keyed<Guid> { Key = a.PlanId, Rag = a.Rag, DueBy = a.DueBy }),
+            today, cancellationToken);
+        var ids = counts.Select(c => c.Key).ToList();
         var titles = await db.ActionPlans.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);
-        var rows = counts.Select(c => new RagCounts(titles[c.Id], c.Id, c.Red, c.Amber, c.Green, c.Complete, c.NotRated, c.Total, c.Overdue))
+        var rows = counts.Select(c => new RagCounts(titles[c.Key], c.Key, c.Red, c.Amber, c.Green, c.Complete, c.NotRated, c.Total, c.Overdue))
             .OrderBy(r => r.Label).ToList();
         return rows;
     }
@@ -80,22 +68,9 @@ public sealed class ActionBoard(IDbContextFactory<PortalDbContext> dbFactory, Cu
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = UkDate.Today(clock);
         // An action with three leads counts once for each of them: each lead is answerable for it.
-        var counts = await Actions(db, me, filter)
-            .SelectMany(a => a.Leads, (a, l) => new { l.Name, a.Rag, a.DueBy })
-            .GroupBy(x => x.Name)
-            .Select(g => new
-            {
-                Name = g.Key,
-                Red = g.Count(a => a.Rag == RagStatus.Red),
-                Amber = g.Count(a => a.Rag == RagStatus.Amber),
-                Green = g.Count(a => a.Rag == RagStatus.Green),
-                Complete = g.Count(a => a.Rag == RagStatus.Complete),
-                NotRated = g.Count(a => a.Rag == null),
-                Total = g.Count(),
-                Overdue = g.Count(a => a.Rag != RagStatus.Complete && a.DueBy < today),
-            })
-            .ToListAsync(cancellationToken);
-        return counts.Select(c => new RagCounts(c.Name, null, c.Red, c.Amber, c.Green, c.Complete, c.NotRated, c.Total, c.Overdue))
+        var counts = await TallyAsync(Actions(db, me, filter)
+            .SelectMany(a => a.Leads, (a, l) => new Keyed<string> { Key = l.Name, Rag = a.Rag, DueBy = a.DueBy }), today, cancellationToken);
+        return counts.Select(c => new RagCounts(c.Key, null, c.Red, c.Amber, c.Green, c.Complete, c.NotRated, c.Total, c.Overdue))
             .OrderBy(r => r.Label, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
@@ -108,27 +83,38 @@ public sealed class ActionBoard(IDbContextFactory<PortalDbContext> dbFactory, Cu
         var pairs = from a in Actions(db, me, filter)
                     from p in db.ActionPlans.Where(p => p.Id == a.PlanId)
                     from o in p.Owners
-                    select new { o.OrganisationId, a.Rag, a.DueBy };
-        var counts = await pairs
-            .GroupBy(x => x.OrganisationId)
-            .Select(g => new
-            {
-                Id = g.Key,
-                Red = g.Count(a => a.Rag == RagStatus.Red),
-                Amber = g.Count(a => a.Rag == RagStatus.Amber),
-                Green = g.Count(a => a.Rag == RagStatus.Green),
-                Complete = g.Count(a => a.Rag == RagStatus.Complete),
-                NotRated = g.Count(a => a.Rag == null),
-                Total = g.Count(),
-                Overdue = g.Count(a => a.Rag != RagStatus.Complete && a.DueBy < today),
-            })
-            .ToListAsync(cancellationToken);
-        var ids = counts.Select(c => c.Id).ToList();
+                    select new Keyed<Guid> { Key = o.OrganisationId, Rag = a.Rag, DueBy = a.DueBy };
+        var counts = await TallyAsync(pairs, today, cancellationToken);
+        var ids = counts.Select(c => c.Key).ToList();
         var names = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
-        var rows = counts.Select(c => new RagCounts(names[c.Id], c.Id, c.Red, c.Amber, c.Green, c.Complete, c.NotRated, c.Total, c.Overdue))
+        var rows = counts.Select(c => new RagCounts(names[c.Key], c.Key, c.Red, c.Amber, c.Green, c.Complete, c.NotRated, c.Total, c.Overdue))
             .OrderBy(r => r.Label).ToList();
         return rows;
     }
+
+    /// <summary>One action (or one action per lead or owner) with the key it is counted under.</summary>
+    private sealed class Keyed<TKey>
+    {
+        public required TKey Key { get; init; }
+        public RagStatus? Rag { get; init; }
+        public DateOnly? DueBy { get; init; }
+    }
+
+    private sealed record Tally<TKey>(TKey Key, int Red, int Amber, int Green, int Complete, int NotRated, int Total, int Overdue);
+
+    /// <summary>The RAG counts per key, in one grouped SQL query; shared by the per-plan, per-lead and per-organisation boards.</summary>
+    private static Task<List<Tally<TKey>>> TallyAsync<TKey>(IQueryable<Keyed<TKey>> items, DateOnly today, CancellationToken cancellationToken) =>
+        items.GroupBy(x => x.Key)
+            .Select(g => new Tally<TKey>(
+                g.Key,
+                g.Count(a => a.Rag == RagStatus.Red),
+                g.Count(a => a.Rag == RagStatus.Amber),
+                g.Count(a => a.Rag == RagStatus.Green),
+                g.Count(a => a.Rag == RagStatus.Complete),
+                g.Count(a => a.Rag == null),
+                g.Count(),
+                g.Count(a => a.Rag != RagStatus.Complete && a.DueBy < today)))
+            .ToListAsync(cancellationToken);
 
     public async Task<(IReadOnlyList<BoardActionRow> Rows, int Total)> ActionsAsync(BoardFilter filter, DrillDown drill, int skip = 0, int take = 20,
         CancellationToken cancellationToken = default)
